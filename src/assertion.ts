@@ -1,0 +1,32 @@
+// CONTRACT STUB — implemented by the key/assertion helper.
+import type { KeyObject } from 'node:crypto'
+
+/** The `aud` LINE requires. It does not change with `api-base-url`. */
+export const ASSERTION_AUDIENCE = 'https://api.line.me/'
+
+/**
+ * How far ahead of "now" the assertion's `exp` is put. LINE accepts exp in
+ * (now, now + 30 min] on its own clock; 15 minutes tolerates a runner clock that is up to
+ * 15 minutes off either way, and the issue core corrects larger skews from the `Date` header.
+ */
+export const ASSERTION_EXP_AHEAD_SECONDS = 15 * 60
+
+export interface AssertionClaims {
+  channelId: string
+  keyId: string
+  privateKey: KeyObject
+  /** Requested token lifetime in seconds (`token_exp`); omitted for list/stateless calls. */
+  tokenExpSeconds?: number
+  /** "Now" in ms since the epoch, already corrected for any known clock skew. */
+  nowMs: number
+}
+
+/**
+ * Sign a LINE assertion: header {alg: RS256, typ: JWT, kid}, claims {iss: channelId,
+ * sub: channelId, aud: ASSERTION_AUDIENCE, exp: floor(nowMs/1000) + ASSERTION_EXP_AHEAD_SECONDS,
+ * token_exp?}. Uses jose's SignJWT.
+ */
+export async function signAssertion(claims: AssertionClaims): Promise<string> {
+  void claims
+  throw new Error('not implemented')
+}
