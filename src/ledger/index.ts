@@ -1,8 +1,11 @@
-// CONTRACT STUB — implemented by the ledger helper.
-import type { Ledger } from './types.js'
+import { InputError } from '../errors.js'
 import type { Logger } from '../logger.js'
+import { createFileLedger } from './file.js'
+import { parseLedgerSpec } from './spec.js'
+import type { Ledger } from './types.js'
 
 export * from './types.js'
+export { parseLedgerSpec, DEFAULT_LEDGER_BRANCH, type LedgerSpec } from './spec.js'
 
 export interface LedgerContext {
   /** Needed to encrypt and decrypt tokens. */
@@ -22,7 +25,22 @@ export interface LedgerContext {
  * so runs without it never load @actions/github. Bad spec → InputError on input `ledger`.
  */
 export async function openLedger(spec: string, context: LedgerContext): Promise<Ledger> {
-  void spec
-  void context
-  throw new Error('not implemented')
+  const parsed = parseLedgerSpec(spec, context.currentRepository)
+  if (!context.channelSecret) {
+    throw new InputError('channel-secret', 'the ledger encrypts tokens with a key derived from the channel secret: set `channel-secret`')
+  }
+  if (parsed.kind === 'file') {
+    return createFileLedger({ dir: parsed.dir, channelSecret: context.channelSecret })
+  }
+  if (!context.githubToken) {
+    throw new InputError('github-token', `the \`github\` ledger writes to ${parsed.owner}/${parsed.repo} through the GitHub API and needs a token: keep the default \`\${{ github.token }}\` or pass one`)
+  }
+  const { createGitHubLedger } = await import('./github.js')
+  return createGitHubLedger({
+    ...parsed,
+    token: context.githubToken,
+    apiUrl: context.githubApiUrl || 'https://api.github.com',
+    channelSecret: context.channelSecret,
+    logger: context.logger
+  })
 }
