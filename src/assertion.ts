@@ -1,5 +1,9 @@
-// CONTRACT STUB — implemented by the key/assertion helper.
+/**
+ * The LINE assertion: a JWT (RFC 7523) signed with the channel's assertion signing key,
+ * carrying exactly the members LINE documents (no iat/jti).
+ */
 import type { KeyObject } from 'node:crypto'
+import { SignJWT } from 'jose'
 
 /** The `aud` LINE requires. It does not change with `api-base-url`. */
 export const ASSERTION_AUDIENCE = 'https://api.line.me/'
@@ -27,6 +31,17 @@ export interface AssertionClaims {
  * token_exp?}. Uses jose's SignJWT.
  */
 export async function signAssertion(claims: AssertionClaims): Promise<string> {
-  void claims
-  throw new Error('not implemented')
+  const { channelId, keyId, privateKey, tokenExpSeconds, nowMs } = claims
+  // Callers pass values already validated (parseDuration); a bad one here is a programming error.
+  if (tokenExpSeconds !== undefined && !(Number.isSafeInteger(tokenExpSeconds) && tokenExpSeconds > 0)) {
+    throw new RangeError(`token_exp must be a positive whole number of seconds, got ${tokenExpSeconds}`)
+  }
+  const payload = tokenExpSeconds === undefined ? {} : { token_exp: tokenExpSeconds }
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: keyId })
+    .setIssuer(channelId)
+    .setSubject(channelId)
+    .setAudience(ASSERTION_AUDIENCE)
+    .setExpirationTime(Math.floor(nowMs / 1000) + ASSERTION_EXP_AHEAD_SECONDS)
+    .sign(privateKey)
 }

@@ -88,7 +88,7 @@ export function bodyTooLargeError(operation: string, status: number, maxBodyByte
 }
 
 export function formatSeconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`
+  return `${Math.round(ms / 100) / 10} s`
 }
 
 /** The transport's own name for the call; createLineHttp replaces it with the operation. */
@@ -168,7 +168,7 @@ function flattenHeaders(headers: IncomingMessage['headers']): Record<string, str
   return flat
 }
 
-function toTransportError(error: unknown, operation: string, timeoutMs: number): LineApiError {
+export function toTransportError(error: unknown, operation: string, timeoutMs: number): LineApiError {
   if (error instanceof LineApiError) return error
   // http-client's own socket timeout rejects with "Request timeout: <path and query>".
   if (error instanceof Error && !('code' in error) && error.message.startsWith('Request timeout')) {

@@ -55,9 +55,14 @@ export class SecretSet {
     if (trimmed && trimmed.length >= SecretSet.MIN_LENGTH) this.values.add(trimmed)
   }
 
-  /** Add the text and each of its lines: a multi-line value is masked line by line in logs. */
-  addWithLines(text: string): void {
+  /**
+   * Add a form of the input. Multi-line PEM or base64 is also added line by line (logs mask
+   * line by line); JSON is not split, as its lines would include the public `"n": …`.
+   */
+  addForm(text: string): void {
     this.add(text)
+    const trimmed = text.trim()
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) return
     for (const line of text.split(/\r?\n/)) {
       if (!line.trim().startsWith('-----')) this.add(line)
     }
@@ -83,6 +88,9 @@ export interface ReadKey {
 /** Quotes and base64 may wrap each other; more layers than this are not a key. */
 const MAX_WRAPPING_DEPTH = 3
 
+/** Shorter base64 cannot hold even a public RSA-2048 key; such text is treated as unrecognized. */
+const MIN_BASE64_KEY_LENGTH = 64
+
 /** Read the trimmed, non-empty input text, peeling quotes and base64 as needed. */
 export function readKeyText(text: string, ctx: ReadContext, depth = 0): ReadKey {
   const value = text.trim()
@@ -90,14 +98,15 @@ export function readKeyText(text: string, ctx: ReadContext, depth = 0): ReadKey 
   if (depth > MAX_WRAPPING_DEPTH) ctx.refuse(`is not a key this action recognizes. ${ACCEPTED_SHAPES}`)
   const unquoted = unquote(value)
   if (unquoted !== undefined) {
-    ctx.secrets.addWithLines(unquoted)
+    ctx.secrets.addForm(unquoted)
     return readKeyText(unquoted, ctx, depth + 1)
   }
   if (value.startsWith('{') || value.startsWith('[')) return readJwkJson(value, ctx)
   if (value.includes('-----BEGIN')) return readPem(value, ctx)
-  const compact = value.replace(/\s+/g, '')
-  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) {
-    ctx.secrets.addWithLines(value)
+  // Base64 may be wrapped over lines; a key in base64 is well over a thousand characters.
+  const compact = value.replace(/[\r\n]+/g, '')
+  if (compact.length >= MIN_BASE64_KEY_LENGTH && /^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) {
+    ctx.secrets.addForm(value)
     ctx.secrets.add(compact)
     return readBase64(compact, ctx, depth)
   }
@@ -124,7 +133,7 @@ function readBase64(compact: string, ctx: ReadContext, depth: number): ReadKey {
   const decoded = bytes.toString('utf8')
   const trimmed = decoded.trim()
   if (trimmed.startsWith('{') || trimmed.startsWith('"') || trimmed.includes('-----BEGIN')) {
-    ctx.secrets.addWithLines(decoded)
+    ctx.secrets.addForm(decoded)
     return readKeyText(decoded, ctx, depth + 1)
   }
   return readDer(bytes, ctx)
@@ -152,6 +161,13 @@ function tryKey(importKey: () => KeyObject): KeyObject | undefined {
   }
 }
 
+/** Import, or refuse with our message (never node's). */
+function importOrRefuse(importKey: () => KeyObject, ctx: ReadContext, message: string): KeyObject {
+  const key = tryKey(importKey)
+  if (!key) ctx.refuse(message)
+  return key
+}
+
 // ---- PEM -------------------------------------------------------------------------------
 
 /** PEM labels that are not a usable private key, and what to tell the user. */
@@ -172,7 +188,7 @@ function unescapeNewlines(text: string): string {
 
 function readPem(text: string, ctx: ReadContext): ReadKey {
   const pem = unescapeNewlines(text)
-  ctx.secrets.addWithLines(pem)
+  ctx.secrets.addForm(pem)
   // A private-key block wins wherever it is (a bundle may start with a certificate).
   const begin = /-----BEGIN ((?:RSA )?PRIVATE KEY)-----/.exec(pem) ?? /-----BEGIN ([A-Z0-9 ]{1,40})-----/.exec(pem)
   if (!begin) ctx.refuse(`has a "-----BEGIN" that is not a complete PEM BEGIN line. ${ACCEPTED_SHAPES}`)
@@ -195,8 +211,7 @@ function readPem(text: string, ctx: ReadContext): ReadKey {
   ctx.secrets.add(compact)
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) ctx.refuse(PEM_DAMAGED)
   const type = label === 'PRIVATE KEY' ? 'pkcs8' : 'pkcs1'
-  const privateKey = tryKey(() => createPrivateKey({ key: Buffer.from(compact, 'base64'), format: 'der', type }))
-  if (!privateKey) ctx.refuse(PEM_DAMAGED)
+  const privateKey = importOrRefuse(() => createPrivateKey({ key: Buffer.from(compact, 'base64'), format: 'der', type }), ctx, PEM_DAMAGED)
   return { privateKey }
 }
 
@@ -223,10 +238,12 @@ function readJwkJson(text: string, ctx: ReadContext): ReadKey {
   const jwk = copyJwkMembers(singleJwk(parsed, ctx), ctx)
   for (const member of JWK_PRIVATE_MEMBERS) ctx.secrets.add(jwk[member])
   checkJwk(jwk, ctx)
-  const privateKey = tryKey(() =>
-    createPrivateKey({ key: Object.fromEntries(['kty', ...RSA_PRIVATE_MEMBERS].map((m) => [m, jwk[m as JwkMember]])), format: 'jwk' })
+  const members = Object.fromEntries(['kty', ...RSA_PRIVATE_MEMBERS].map((m) => [m, jwk[m as JwkMember]]))
+  const privateKey = importOrRefuse(
+    () => createPrivateKey({ key: members, format: 'jwk' }),
+    ctx,
+    "the JWK's RSA members do not form a valid key (a value may be cut off or altered). Export the private key again."
   )
-  if (!privateKey) ctx.refuse("the JWK's RSA members do not form a valid key (a value may be cut off or altered). Export the private key again.")
   return { privateKey, kid: jwk.kid }
 }
 
@@ -285,8 +302,16 @@ function checkJwk(jwk: CopiedJwk, ctx: ReadContext): void {
   const missing = RSA_PRIVATE_MEMBERS.filter((member) => !jwk[member])
   if (missing.length) {
     ctx.refuse(
-      `the JWK lacks the RSA member${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ` +
+      `the JWK lacks RSA members: ${missing.join(', ')} ` +
         '(a complete private JWK has n, e, d, p, q, dp, dq and qi). Export the whole private key again.'
+    )
+  }
+  // node:crypto imports any string without complaint, so check the encoding ourselves.
+  const malformed = RSA_PRIVATE_MEMBERS.filter((member) => !/^[A-Za-z0-9_-]+$/.test(jwk[member] as string))
+  if (malformed.length) {
+    ctx.refuse(
+      `these JWK members are not base64url: ${malformed.join(', ')} ` +
+        '(a value may be cut off or altered). Export the private key again.'
     )
   }
 }

@@ -36,8 +36,6 @@ export const LINE_HINTS = {
   maybeIssued: "LINE may have issued a token all the same; if so it holds one of the channel's 30 slots until it expires."
 } as const
 
-const ASSERTION_CALLS: ReadonlySet<LineOperation> = new Set(['issueV21Token', 'issueStatelessToken', 'listValidKeyIds'])
-
 /** Guidance for a failed call, or undefined when the HTTP layer's own hint is the best we have. */
 export function hintFor(operation: LineOperation, error: LineApiError): string | undefined {
   if (operation === 'issueV21Token' && mayHaveIssued(error)) return joinHints(error.hint, LINE_HINTS.maybeIssued)
@@ -52,7 +50,7 @@ export function hintFor(operation: LineOperation, error: LineApiError): string |
   if (status !== 400) return undefined
   if (operation === 'revokeToken') return isCredentialError(error, text) ? LINE_HINTS.wrongSecret : undefined
   if (operation === 'verifyToken') return LINE_HINTS.tokenInvalid
-  return ASSERTION_CALLS.has(operation) ? assertionHint(error, text) : undefined
+  return assertionHint(error, text) // the three calls left all send an assertion
 }
 
 function assertionHint(error: LineApiError, text: string): string | undefined {

@@ -37,4 +37,11 @@ describe('planRevokeAll: keep the newest N valid entries', () => {
     expect(plan.toKeep.map((e) => e.keyId)).toEqual(['y'])
     expect(plan.toRevoke.map((e) => e.keyId)).toEqual(['z'])
   })
+
+  it('sorts an entry with an unreadable issue time as the oldest, so keep never picks it', () => {
+    const broken = entry('broken', 0, { issuedAt: '' })
+    const plan = planRevokeAll({ validKeyIds: ['broken', 'old'], entries: [broken, entry('old', 40)], keep: 1, nowMs: NOW_MS })
+    expect(plan.toKeep.map((e) => e.keyId)).toEqual(['old'])
+    expect(plan.toRevoke).toEqual([broken])
+  })
 })

@@ -16,7 +16,6 @@ import { assertSafeId, keyIdOfFileName, openRecord, recordPath, sealEntry, valid
 import { LedgerError, type Ledger, type LedgerEntry } from './types.js'
 
 
-
 export interface GitHubLedgerOptions {
   owner: string
   repo: string

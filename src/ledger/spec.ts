@@ -22,7 +22,7 @@ export function parseLedgerSpec(spec: string, currentRepository?: string): Ledge
   if (value.startsWith('file:')) {
     const dir = value.slice('file:'.length).trim()
     if (!dir) throw bad('`file:` needs a directory, e.g. `file:.line-token-ledger`')
-    if (/[\0]/.test(dir)) throw bad('the directory contains a NUL character')
+    if (dir.includes('\0')) throw bad('the directory contains a NUL character')
     return { kind: 'file', dir }
   }
   if (value === 'github') {
@@ -56,7 +56,7 @@ function parseRepository(value: string, bad: (why: string) => InputError): { own
 /** Git's ref-name rules (git check-ref-format), enough to refuse anything GitHub would. */
 export function isValidBranch(name: string): boolean {
   if (!name || name.length > 200) return false
-  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return false
+  if (hasControlCharacter(name) || /[ ~^:?*[\\]/.test(name)) return false
   if (name.startsWith('-') || name.startsWith('/') || name.endsWith('/') || name.endsWith('.') || name.endsWith('.lock')) return false
   if (name.includes('..') || name.includes('//') || name.includes('@{') || name === '@') return false
   return name.split('/').every((part) => !part.startsWith('.'))
@@ -64,6 +64,10 @@ export function isValidBranch(name: string): boolean {
 
 /** A bounded, printable rendering of user input for messages. */
 function describe(value: string): string {
-  const printable = value.replace(/[\x00-\x1f\x7f]/g, '?')
+  const printable = Array.from(value, (c) => (hasControlCharacter(c) ? '?' : c)).join('')
   return printable.length > 80 ? `${printable.slice(0, 80)}…` : printable
+}
+
+function hasControlCharacter(value: string): boolean {
+  return Array.from(value).some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)
 }

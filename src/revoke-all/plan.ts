@@ -115,5 +115,6 @@ function newestFirst(entries: LedgerEntry[]): LedgerEntry[] {
     const ms = Date.parse(entry.issuedAt)
     return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms
   }
-  return [...entries].sort((a, b) => time(b) - time(a) || (a.keyId < b.keyId ? -1 : a.keyId > b.keyId ? 1 : 0))
+  // Key IDs are unique here (uniqueByKeyId), so the tie-break never sees two equal ones.
+  return [...entries].sort((a, b) => time(b) - time(a) || (a.keyId < b.keyId ? -1 : 1))
 }
