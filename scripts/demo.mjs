@@ -59,7 +59,7 @@ try {
     `Wall time: ${main.wallMs.toFixed(0)} ms`
   ])
   const active = await emulator.admin('GET', `kids?channelId=${channelId}`)
-  indent([`The emulator now lists ${active.kids.length} valid key ID(s) for the channel: ${active.kids.join(', ')}`])
+  indent([`The emulator now lists ${active.length} valid key ID(s) for the channel: ${active.join(', ')}`])
 
   heading('4. Post step (dist/post/index.js), when the job ends')
   const post = await runBundle({ bundle: 'dist/post/index.js', inputs, state: main.state })
@@ -68,11 +68,11 @@ try {
   if (post.exitCode !== 0) throw new Error(`the post step failed (exit ${post.exitCode})`)
 
   heading('5. What LINE (the emulator) saw')
-  const { requests } = await emulator.admin('GET', 'requests')
+  const requests = await emulator.admin('GET', 'requests')
   indent(requests.map((r) => `${r.method.padEnd(4)} ${r.path.padEnd(26)} → ${r.status}`))
   const after = await emulator.admin('GET', `kids?channelId=${channelId}`)
-  indent(['', `Valid key IDs left on the channel: ${after.kids.length === 0 ? 'none — the token was revoked and it is confirmed' : after.kids.join(', ')}`])
-  if (after.kids.length !== 0) throw new Error('the token is still valid after the post step')
+  indent(['', `Valid key IDs left on the channel: ${after.length === 0 ? 'none — the token was revoked and it is confirmed' : after.join(', ')}`])
+  if (after.length !== 0) throw new Error('the token is still valid after the post step')
 } finally {
   await emulator.stop()
 }

