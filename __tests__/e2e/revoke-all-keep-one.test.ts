@@ -12,9 +12,7 @@ describe('revoke-all bundle: three recorded tokens, keep 1, one token issued els
     f = await startFixture()
     tokens = [await f.recorded(3), await f.recorded(2), await f.recorded(1)]
     foreign = f.emulator.seedToken(f.channelId, 600)
-    const { 'github-token': _unused, ...inputs } = stepInputs(f, { keep: '1' })
-    void _unused
-    result = await runAction({ entry: 'revoke-all', inputs, secrets: [...tokens, foreign].map((t) => t.accessToken) })
+    result = await runAction({ entry: 'revoke-all', inputs: stepInputs(f, { keep: '1' }), secrets: [...tokens, foreign].map((t) => t.accessToken) })
   })
   afterAll(() => f.close())
 

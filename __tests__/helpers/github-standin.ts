@@ -24,6 +24,8 @@ export interface GitHubStandInOptions {
   empty?: boolean
   /** The token may read but not write: writes answer 403 "Resource not accessible by integration". */
   readOnly?: boolean
+  /** Delay every answer by this much (to observe concurrency or timeouts). */
+  latencyMs?: number
 }
 
 export interface InjectedFailure {
@@ -49,6 +51,8 @@ export interface RecordedRequest {
   status: number
   /** Parsed JSON body, when there was one. */
   body?: unknown
+  /** Requests in flight (this one included) when it arrived. */
+  concurrent: number
 }
 
 export interface GitHubStandIn {
@@ -88,6 +92,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions): Promise
   const failures: (InjectedFailure & { left: number })[] = []
   const log: RecordedRequest[] = []
   let counter = 0
+  let inFlight = 0
 
   const putBlob = (content: Buffer) => {
     const sha = createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex')
@@ -220,6 +225,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions): Promise
   }
 
   const server = http.createServer((req, res) => {
+    const concurrent = ++inFlight
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
@@ -241,9 +247,12 @@ export async function startGitHubStandIn(options: GitHubStandInOptions): Promise
       } catch {
         answer = new HttpAnswer(400, { message: 'Problems parsing JSON' })
       }
-      log.push({ method, path, query, status: answer.status, ...(text ? { body } : {}) })
-      res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers })
-      res.end(JSON.stringify(answer.body))
+      log.push({ method, path, query, status: answer.status, concurrent, ...(text ? { body } : {}) })
+      setTimeout(() => {
+        inFlight--
+        res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers })
+        res.end(JSON.stringify(answer.body))
+      }, options.latencyMs ?? 0)
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -288,7 +288,18 @@ export function createGitHubLedger(options: GitHubLedgerOptions): Ledger {
     return Math.min(200 * attempt, 1000) * (0.5 + Math.random())
   }
 
-  return { description, put, remove, list }
+  // GitHub commits each contents write to the branch head, so parallel writes to one branch
+  // conflict (409) even for different files; its docs say to call them serially. Within one
+  // process we do; between jobs the 409 retries above take over.
+  let writes: Promise<unknown> = Promise.resolve()
+  const serially = <A extends unknown[]>(write: (...args: A) => Promise<void>) =>
+    (...args: A): Promise<void> => {
+      const result = writes.then(() => write(...args))
+      writes = result.catch(() => undefined)
+      return result
+    }
+
+  return { description, put: serially(put), remove: serially(remove), list }
 }
 
 function describeFailure(error: unknown): Failure {
