@@ -6,6 +6,7 @@
 import { InputError } from '../../errors.js'
 import type { Ledger, LedgerEntry } from '../../ledger/index.js'
 import { MAX_ACTIVE_V21_TOKENS, revokeAndConfirm } from '../../revoke.js'
+import type { LineSession } from '../../session.js'
 import type { Flags } from '../args.js'
 import { CHANNEL_HELP, CHANNEL_SECRET_HELP, formatHelp, type Command } from '../command.js'
 import type { CommandContext } from '../context.js'
@@ -59,8 +60,10 @@ async function revoke(ctx: CommandContext, flags: Flags): Promise<void> {
   const channelId = readChannelId(ctx, flags)
   const channelSecret = await requireChannelSecret(ctx, flags, "to revoke: LINE's revoke call needs it")
   const explicitKeyId = tokenKeyId(flags)
-
   const ledgerSpec = flags.string('ledger')
+  // Confirming lists key IDs, which needs the private key: check it now, before anything is sent.
+  const channel = explicitKeyId !== undefined || ledgerSpec !== undefined ? await openChannelSession(ctx, flags) : undefined
+
   const ledger = ledgerSpec === undefined ? undefined : await openCliLedger(ctx, ledgerSpec, channelSecret)
   const record = ledger && (await findRecord(ctx, ledger, channelId, accessToken))
   if (record && explicitKeyId && record.keyId !== explicitKeyId) {
@@ -68,7 +71,10 @@ async function revoke(ctx: CommandContext, flags: Flags): Promise<void> {
   }
   const keyId = record?.keyId ?? explicitKeyId
 
-  const result = keyId === undefined ? await revokeUnconfirmed(ctx, flags, channelId, channelSecret, accessToken) : await revokeConfirmed(ctx, flags, keyId, channelSecret, accessToken)
+  const result =
+    keyId !== undefined && channel
+      ? await revokeConfirmed(ctx, channel.session, keyId, channelSecret, accessToken)
+      : await revokeUnconfirmed(ctx, flags, channelId, channelSecret, accessToken)
   if (ledger && record) {
     await ledger.remove(channelId, record.keyId)
     ctx.say(`Removed key ID ${record.keyId} from the ledger (${ledger.description}).`)
@@ -94,8 +100,7 @@ async function findRecord(ctx: CommandContext, ledger: Ledger, channelId: string
   return record
 }
 
-async function revokeConfirmed(ctx: CommandContext, flags: Flags, keyId: string, channelSecret: string, accessToken: string): Promise<RevokeResult> {
-  const { session } = await openChannelSession(ctx, flags)
+async function revokeConfirmed(ctx: CommandContext, session: LineSession, keyId: string, channelSecret: string, accessToken: string): Promise<RevokeResult> {
   const report = await revokeAndConfirm({ session, channelSecret, tokens: [{ keyId, accessToken }], logger: ctx.logger })
   const outcome = report.outcomes[0]
   switch (outcome.status) {
