@@ -20,17 +20,15 @@ describe('runEmulatorFromArgs (the standalone emulator)', () => {
     const stdout = captureStdout()
     const signals = new EventEmitter()
     const exits: number[] = []
-    const exited = new Promise<void>((resolve) => {
-      void runEmulatorFromArgs(['--clock-skew-ms', '-3600000', '--latency-ms', '0'], stdout, {
-        signals,
-        exit: (code) => {
-          exits.push(code)
-          resolve()
-        }
-      })
+    let markExited: () => void = () => undefined
+    const exited = new Promise<void>((resolve) => (markExited = resolve))
+    await runEmulatorFromArgs(['--clock-skew-ms', '-3600000', '--latency-ms=0'], stdout, {
+      signals,
+      exit: (code) => {
+        exits.push(code)
+        markExited()
+      }
     })
-    await new Promise((resolve) => setTimeout(resolve, 0))
-    while (stdout.lines.length === 0) await new Promise((resolve) => setTimeout(resolve, 5))
     expect(stdout.lines).toHaveLength(1)
     expect(stdout.lines[0].endsWith('\n')).toBe(true)
     const printed = JSON.parse(stdout.lines[0]) as { url: string; port: number }
@@ -49,7 +47,7 @@ describe('runEmulatorFromArgs (the standalone emulator)', () => {
     let exitCode: number | undefined
     const emulator = await runEmulatorFromArgs(['--port', '0'], captureStdout(), { signals, exit: (code) => (exitCode = code) })
     signals.emit('SIGINT')
-    while (exitCode === undefined) await new Promise((resolve) => setTimeout(resolve, 5))
+    for (let i = 0; i < 100 && exitCode === undefined; i++) await new Promise((resolve) => setTimeout(resolve, 5))
     expect(exitCode).toBe(0)
     await expect(fetch(`${emulator.url}/oauth2/v2.1/verify`)).rejects.toThrow()
   })
@@ -61,6 +59,7 @@ describe('runEmulatorFromArgs (the standalone emulator)', () => {
       clockSkewMs: -5000,
       latencyMs: 250
     })
+    expect(optionsFromArgs(['--clock-skew-ms=-7', '--port=1'])).toEqual({ port: 1, clockSkewMs: -7, latencyMs: 0 })
   })
 
   it.each([

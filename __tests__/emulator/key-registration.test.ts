@@ -12,7 +12,8 @@ describe('registering public keys and channels, as the console allows', () => {
   afterAll(() => emulator.close())
 
   it('accepts use:sig and key_ops:["verify"] shapes and ignores a kid, creating the channel when needed', () => {
-    const { use: _use, ...withoutUse } = key.publicJwk
+    const withoutUse = { ...key.publicJwk }
+    delete withoutUse.use
     const a = emulator.registerPublicKey('100', key.publicJwk)
     const b = emulator.registerPublicKey('100', { ...withoutUse, key_ops: ['verify'], ext: true, kid: 'mine' })
     expect(a).not.toBe(b)

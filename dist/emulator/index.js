@@ -183,7 +183,7 @@ function answerAdminRequest(controls, method, path, query, bodyText) {
 /** The emulator's clock: the real clock plus an adjustable skew, so tests move time without sleeping. */
 class SkewedClock {
     skewMs;
-    constructor(skewMs = 0) {
+    constructor(skewMs) {
         this.skewMs = skewMs;
     }
     setSkew(ms) {
@@ -1016,12 +1016,14 @@ const refuse = (answer) => ({ ok: false, answer });
 /**
  * Checks a client assertion the way LINE does: the key named by `kid` must be registered,
  * the RS256 signature must verify against it, and iss/sub/aud/exp must hold on the
- * emulator's clock. `token_exp` is the caller's business (only the v2.1 issue reads it).
+ * emulator's clock. Reads `client_assertion_type` and `client_assertion` from the form or
+ * query. `token_exp` is the caller's business (only the v2.1 issue reads it).
  */
-async function checkAssertion(state, nowMs, assertionType, assertion) {
-    if (assertionType !== CLIENT_ASSERTION_TYPE) {
+async function checkAssertion(state, nowMs, params) {
+    if (params.get('client_assertion_type') !== CLIENT_ASSERTION_TYPE) {
         return refuse(oauthError(400, 'invalid_request', `client_assertion_type must be ${CLIENT_ASSERTION_TYPE}`));
     }
+    const assertion = params.get('client_assertion');
     if (!assertion)
         return refuse(oauthError(400, 'invalid_request', "'client_assertion' is required"));
     let header;
@@ -1118,11 +1120,14 @@ class EmulatorState {
     key(kid) {
         return this.keys.get(kid);
     }
-    /** Issues a v2.1 token, refusing (not evicting) when the channel is full. */
+    /** LINE refuses (never evicts) a v2.1 token beyond the cap; expired and revoked ones do not count. */
+    isFull(channelId) {
+        return this.activeKeyIds(channelId).length >= MAX_ACTIVE_V21_TOKENS;
+    }
+    /** Issues a v2.1 token; throws TokenCapError when the channel is full. */
     issueV21(channelId, lifetimeSeconds) {
-        if (this.activeKeyIds(channelId).length >= MAX_ACTIVE_V21_TOKENS) {
+        if (this.isFull(channelId))
             throw new TokenCapError('The maximum number of access tokens has already been issued');
-        }
         return this.record(channelId, 'v2.1', lifetimeSeconds);
     }
     issueStateless(channelId) {
@@ -1233,28 +1238,23 @@ async function issueV21(form, { state, now }) {
     const badGrant = grantTypeError(form);
     if (badGrant)
         return badGrant;
-    const checked = await checkAssertion(state, now, form.get('client_assertion_type') ?? undefined, form.get('client_assertion') ?? undefined);
+    const checked = await checkAssertion(state, now, form);
     if (!checked.ok)
         return checked.answer;
     const lifetime = checked.assertion.claims.token_exp;
     if (!Number.isInteger(lifetime) || lifetime <= 0 || lifetime > MAX_V21_LIFETIME_SECONDS) {
         return oauthError(400, 'invalid_request', 'Invalid token_exp');
     }
-    try {
-        const token = state.issueV21(checked.assertion.channelId, lifetime);
-        return {
-            status: 200,
-            json: { access_token: token.accessToken, expires_in: lifetime, token_type: 'Bearer', key_id: token.keyId }
-        };
-    }
-    catch (error) {
-        if (error instanceof TokenCapError)
-            return plainError(400, MESSAGES.tokenCap);
-        throw error;
-    }
+    if (state.isFull(checked.assertion.channelId))
+        return plainError(400, MESSAGES.tokenCap);
+    const token = state.issueV21(checked.assertion.channelId, lifetime);
+    return {
+        status: 200,
+        json: { access_token: token.accessToken, expires_in: lifetime, token_type: 'Bearer', key_id: token.keyId }
+    };
 }
 async function listKeyIds(request, { state, now }) {
-    const checked = await checkAssertion(state, now, request.query.get('client_assertion_type') ?? undefined, request.query.get('client_assertion') ?? undefined);
+    const checked = await checkAssertion(state, now, request.query);
     if (!checked.ok)
         return checked.answer;
     return { status: 200, json: { kids: state.activeKeyIds(checked.assertion.channelId) } };
@@ -1293,7 +1293,7 @@ async function issueStateless(form, { state, now }) {
         return badGrant;
     let channelId;
     if (form.has('client_assertion') || form.has('client_assertion_type')) {
-        const checked = await checkAssertion(state, now, form.get('client_assertion_type') ?? undefined, form.get('client_assertion') ?? undefined);
+        const checked = await checkAssertion(state, now, form);
         if (!checked.ok)
             return checked.answer;
         channelId = checked.assertion.channelId;
@@ -1353,8 +1353,9 @@ async function startEmulator(options = {}) {
         }
     };
     async function handle(request, response) {
-        const url = new URL(request.url ?? '/', 'http://emulator');
-        const method = request.method ?? 'GET';
+        // A server-side IncomingMessage always has a url and a method.
+        const url = new URL(request.url, 'http://emulator');
+        const method = request.method;
         let bodyText;
         try {
             bodyText = await readBody(request);
@@ -1391,11 +1392,9 @@ async function startEmulator(options = {}) {
     }
     const handler = (request, response) => {
         handle(request, response).catch(() => {
-            // Nothing here should throw; if it does, answer like a broken server would rather than crash.
+            // A client that aborts its upload lands here; so would a bug. Answer like a broken server, never crash.
             if (!response.headersSent)
                 send(response, plainError(500, 'Internal server error'), {});
-            else
-                response.destroy();
         });
     };
     const server = options.tls ? (0,external_node_https_namespaceObject.createServer)(options.tls, handler) : (0,external_node_http_namespaceObject.createServer)(handler);
@@ -1413,11 +1412,9 @@ async function startEmulator(options = {}) {
             resolve();
         });
     });
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const urlHost = host.includes(':') ? `[${host}]` : host;
+    const { port } = server.address();
     return {
-        url: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`,
+        url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
         port,
         ...controls,
         close: () => new Promise((resolve) => {
@@ -1460,7 +1457,7 @@ function optionsFromArgs(argv) {
     let values;
     try {
         values = (0,external_node_util_namespaceObject.parseArgs)({
-            args: argv,
+            args: joinNegativeNumbers(argv),
             strict: true,
             allowPositionals: false,
             options: {
@@ -1488,6 +1485,21 @@ function optionsFromArgs(argv) {
     if (keyFile && certFile)
         options.tls = { key: (0,external_node_fs_namespaceObject.readFileSync)(keyFile, 'utf8'), cert: (0,external_node_fs_namespaceObject.readFileSync)(certFile, 'utf8') };
     return options;
+}
+/** `--clock-skew-ms -5000` reads as a flag followed by a flag to parseArgs; glue such values on with `=`. */
+function joinNegativeNumbers(argv) {
+    const joined = [];
+    for (let i = 0; i < argv.length; i++) {
+        const next = argv[i + 1];
+        if (/^--[\w-]+$/.test(argv[i]) && next !== undefined && /^-\d/.test(next)) {
+            joined.push(`${argv[i]}=${next}`);
+            i++;
+        }
+        else {
+            joined.push(argv[i]);
+        }
+    }
+    return joined;
 }
 function integerFlag(values, name, fallback, min, max) {
     const text = values[name];

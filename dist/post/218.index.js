@@ -249,7 +249,16 @@ function createGitHubLedger(options) {
     function conflictDelay(attempt) {
         return Math.min(200 * attempt, 1000) * (0.5 + Math.random());
     }
-    return { description, put, remove, list };
+    // GitHub commits each contents write to the branch head, so parallel writes to one branch
+    // conflict (409) even for different files; its docs say to call them serially. Within one
+    // process we do; between jobs the 409 retries above take over.
+    let writes = Promise.resolve();
+    const serially = (write) => (...args) => {
+        const result = writes.then(() => write(...args));
+        writes = result.catch(() => undefined);
+        return result;
+    };
+    return { description, put: serially(put), remove: serially(remove), list };
 }
 function describeFailure(error) {
     const e = error;

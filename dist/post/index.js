@@ -31020,7 +31020,7 @@ function session_createLineSession(options) {
             if (!isInvalidExp(error) || error.serverDate === undefined)
                 throw withClockHint(error);
             const offset = error.serverDate - clock.now();
-            logger.warning(`LINE rejected the assertion's expiry time: this runner's clock differs from LINE's by about ${Math.round(offset / 1000)} s. Retrying once with LINE's time.`);
+            logger.warning(`LINE rejected the assertion's expiry time: this runner's clock is ${describeOffset(offset)} LINE's. Retrying once with LINE's time; fix the runner's time synchronisation (NTP).`);
             clockOffsetMs = offset;
             try {
                 return await call(await sign(tokenExpSeconds));
@@ -31046,6 +31046,12 @@ function withClockHint(error) {
         return error.withHint("The assertion's expiry time was refused: the runner's clock is probably far off and LINE's answer carried no usable Date header. Check the machine's time synchronisation (NTP).");
     }
     return error;
+}
+/** "about 20 minutes behind" / "about 45 s ahead of": the Date header has 1 s resolution. */
+function describeOffset(lineMinusOursMs) {
+    const seconds = Math.abs(Math.round(lineMinusOursMs / 1000));
+    const size = seconds >= 120 ? `about ${Math.round(seconds / 60)} minutes` : `about ${seconds} s`;
+    return `${size} ${lineMinusOursMs > 0 ? 'behind' : 'ahead of'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/main-step.ts

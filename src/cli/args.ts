@@ -47,9 +47,10 @@ export function parseFlags(commandLine: string, argv: readonly string[], options
   }
 }
 
-function describeParseError(error: unknown, options: OptionSpecs): string {
+export function describeParseError(error: unknown, options: OptionSpecs): string {
   const code = (error as { code?: string }).code
-  const message = error instanceof Error ? error.message : ''
+  // Not `instanceof Error`: node's own errors may come from another realm (as under jest).
+  const message = String((error as { message?: unknown }).message ?? '')
   const flag = safeFlagName(/'(-[^' <]*)/.exec(message)?.[1])
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
@@ -58,6 +59,7 @@ function describeParseError(error: unknown, options: OptionSpecs): string {
       // Not repeated: it may be a token or a key given in the wrong place.
       return 'unexpected argument: this command takes only options (secrets go in environment variables, files or stdin, never in arguments).'
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (message.includes('ambiguous')) return `option ${flag} needs a value; for a value that starts with "-", write ${flag}=VALUE.`
       return message.includes('argument missing') ? `option ${flag} needs a value.` : `option ${flag} does not take a value.`
     default:
       return 'the command line could not be read.'

@@ -23,12 +23,12 @@ export async function readInputFile(ctx: CommandContext, fileName: string, input
     return await readFile(file, 'utf8')
   } catch (error) {
     if (error instanceof InputError) throw error
-    throw new InputError(input, `cannot read ${file} (${describeFsError(error)}): name the file that holds ${what}.`)
+    throw new InputError(input, `cannot read ${file} (${describeErrorCode(error)}): name the file that holds ${what}.`)
   }
 }
 
-/** A file-system error by its code only: node's message repeats the path, which we already show. */
-export function describeFsError(error: unknown): string {
+/** A system error by its code only: node's message repeats the path or address, which we already show. */
+export function describeErrorCode(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code
   const known: Record<string, string> = {
     ENOENT: 'no such file',
@@ -36,7 +36,8 @@ export function describeFsError(error: unknown): string {
     EPERM: 'operation not permitted',
     EISDIR: 'it is a directory',
     ENOTDIR: 'a part of the path is not a directory',
-    EEXIST: 'it already exists'
+    EEXIST: 'it already exists',
+    EADDRINUSE: 'it is in use'
   }
   return (code && known[code]) ?? code ?? 'unknown error'
 }

@@ -19,17 +19,18 @@ const refuse = (answer: Answer): AssertionResult => ({ ok: false, answer })
 /**
  * Checks a client assertion the way LINE does: the key named by `kid` must be registered,
  * the RS256 signature must verify against it, and iss/sub/aud/exp must hold on the
- * emulator's clock. `token_exp` is the caller's business (only the v2.1 issue reads it).
+ * emulator's clock. Reads `client_assertion_type` and `client_assertion` from the form or
+ * query. `token_exp` is the caller's business (only the v2.1 issue reads it).
  */
 export async function checkAssertion(
   state: EmulatorState,
   nowMs: number,
-  assertionType: string | undefined,
-  assertion: string | undefined
+  params: URLSearchParams
 ): Promise<AssertionResult> {
-  if (assertionType !== CLIENT_ASSERTION_TYPE) {
+  if (params.get('client_assertion_type') !== CLIENT_ASSERTION_TYPE) {
     return refuse(oauthError(400, 'invalid_request', `client_assertion_type must be ${CLIENT_ASSERTION_TYPE}`))
   }
+  const assertion = params.get('client_assertion')
   if (!assertion) return refuse(oauthError(400, 'invalid_request', "'client_assertion' is required"))
 
   let header: ReturnType<typeof decodeProtectedHeader>

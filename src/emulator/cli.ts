@@ -38,7 +38,7 @@ export function optionsFromArgs(argv: string[]): EmulatorOptions {
   let values: Record<string, string | undefined>
   try {
     values = parseArgs({
-      args: argv,
+      args: joinNegativeNumbers(argv),
       strict: true,
       allowPositionals: false,
       options: {
@@ -63,6 +63,21 @@ export function optionsFromArgs(argv: string[]): EmulatorOptions {
   if (Boolean(keyFile) !== Boolean(certFile)) throw new Error(`--tls-key and --tls-cert go together\n${USAGE}`)
   if (keyFile && certFile) options.tls = { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8') }
   return options
+}
+
+/** `--clock-skew-ms -5000` reads as a flag followed by a flag to parseArgs; glue such values on with `=`. */
+function joinNegativeNumbers(argv: string[]): string[] {
+  const joined: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1]
+    if (/^--[\w-]+$/.test(argv[i]) && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${argv[i]}=${next}`)
+      i++
+    } else {
+      joined.push(argv[i])
+    }
+  }
+  return joined
 }
 
 function integerFlag(values: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {

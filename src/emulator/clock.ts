@@ -2,7 +2,7 @@
 export class SkewedClock {
   private skewMs: number
 
-  constructor(skewMs = 0) {
+  constructor(skewMs: number) {
     this.skewMs = skewMs
   }
 

@@ -1,6 +1,6 @@
 import { MESSAGES, oauthError, plainError, type Answer } from './answers.js'
 import { checkAssertion } from './assertion-check.js'
-import { MAX_V21_LIFETIME_SECONDS, STATELESS_LIFETIME_SECONDS, TokenCapError, type EmulatorState } from './state.js'
+import { MAX_V21_LIFETIME_SECONDS, STATELESS_LIFETIME_SECONDS, type EmulatorState } from './state.js'
 
 /** One request to a LINE endpoint, already read. `form` is undefined when the body is not form-urlencoded. */
 export interface LineRequest {
@@ -60,31 +60,22 @@ function grantTypeError(form: URLSearchParams): Answer | undefined {
 async function issueV21(form: URLSearchParams, { state, now }: RouteContext): Promise<Answer> {
   const badGrant = grantTypeError(form)
   if (badGrant) return badGrant
-  const checked = await checkAssertion(state, now, form.get('client_assertion_type') ?? undefined, form.get('client_assertion') ?? undefined)
+  const checked = await checkAssertion(state, now, form)
   if (!checked.ok) return checked.answer
   const lifetime = checked.assertion.claims.token_exp
   if (!Number.isInteger(lifetime) || (lifetime as number) <= 0 || (lifetime as number) > MAX_V21_LIFETIME_SECONDS) {
     return oauthError(400, 'invalid_request', 'Invalid token_exp')
   }
-  try {
-    const token = state.issueV21(checked.assertion.channelId, lifetime as number)
-    return {
-      status: 200,
-      json: { access_token: token.accessToken, expires_in: lifetime, token_type: 'Bearer', key_id: token.keyId }
-    }
-  } catch (error) {
-    if (error instanceof TokenCapError) return plainError(400, MESSAGES.tokenCap)
-    throw error
+  if (state.isFull(checked.assertion.channelId)) return plainError(400, MESSAGES.tokenCap)
+  const token = state.issueV21(checked.assertion.channelId, lifetime as number)
+  return {
+    status: 200,
+    json: { access_token: token.accessToken, expires_in: lifetime, token_type: 'Bearer', key_id: token.keyId }
   }
 }
 
 async function listKeyIds(request: LineRequest, { state, now }: RouteContext): Promise<Answer> {
-  const checked = await checkAssertion(
-    state,
-    now,
-    request.query.get('client_assertion_type') ?? undefined,
-    request.query.get('client_assertion') ?? undefined
-  )
+  const checked = await checkAssertion(state, now, request.query)
   if (!checked.ok) return checked.answer
   return { status: 200, json: { kids: state.activeKeyIds(checked.assertion.channelId) } }
 }
@@ -122,7 +113,7 @@ async function issueStateless(form: URLSearchParams, { state, now }: RouteContex
   if (badGrant) return badGrant
   let channelId: string
   if (form.has('client_assertion') || form.has('client_assertion_type')) {
-    const checked = await checkAssertion(state, now, form.get('client_assertion_type') ?? undefined, form.get('client_assertion') ?? undefined)
+    const checked = await checkAssertion(state, now, form)
     if (!checked.ok) return checked.answer
     channelId = checked.assertion.channelId
   } else {

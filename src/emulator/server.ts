@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
-import type { Socket } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { ADMIN_PREFIX, answerAdminRequest, type EmulatorControls } from './admin.js'
 import { plainError, type Answer } from './answers.js'
 import { SkewedClock } from './clock.js'
@@ -47,8 +47,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://emulator')
-    const method = request.method ?? 'GET'
+    // A server-side IncomingMessage always has a url and a method.
+    const url = new URL(request.url as string, 'http://emulator')
+    const method = request.method as string
     let bodyText: string
     try {
       bodyText = await readBody(request)
@@ -91,9 +92,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const handler = (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch(() => {
-      // Nothing here should throw; if it does, answer like a broken server would rather than crash.
+      // A client that aborts its upload lands here; so would a bug. Answer like a broken server, never crash.
       if (!response.headersSent) send(response, plainError(500, 'Internal server error'), {})
-      else response.destroy()
     })
   }
   const server: Server = options.tls ? createHttpsServer(options.tls, handler) : createHttpServer(handler)
@@ -113,12 +113,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       resolve()
     })
   })
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
-  const urlHost = host.includes(':') ? `[${host}]` : host
+  const { port } = server.address() as AddressInfo
 
   return {
-    url: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     ...controls,
     close: () =>

@@ -61,11 +61,14 @@ export class EmulatorState {
     return this.keys.get(kid)
   }
 
-  /** Issues a v2.1 token, refusing (not evicting) when the channel is full. */
+  /** LINE refuses (never evicts) a v2.1 token beyond the cap; expired and revoked ones do not count. */
+  isFull(channelId: string): boolean {
+    return this.activeKeyIds(channelId).length >= MAX_ACTIVE_V21_TOKENS
+  }
+
+  /** Issues a v2.1 token; throws TokenCapError when the channel is full. */
   issueV21(channelId: string, lifetimeSeconds: number): TokenRecord {
-    if (this.activeKeyIds(channelId).length >= MAX_ACTIVE_V21_TOKENS) {
-      throw new TokenCapError('The maximum number of access tokens has already been issued')
-    }
+    if (this.isFull(channelId)) throw new TokenCapError('The maximum number of access tokens has already been issued')
     return this.record(channelId, 'v2.1', lifetimeSeconds)
   }
 

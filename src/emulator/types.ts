@@ -50,6 +50,7 @@ export interface EmulatorTokenInfo {
 export interface EmulatorOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number
+  /** Interface to listen on (default 127.0.0.1); an IPv4 address or a host name. */
   host?: string
   /** Added to the real clock for every time check and the `Date` header. */
   clockSkewMs?: number

@@ -86,7 +86,7 @@ async function issue(ctx: CommandContext, flags: Flags): Promise<void> {
     if (ledger) await record(ctx, { ledger, session, channelId, channelSecret, token: result, issuedAtMs })
     ctx.say(
       `Issued a v2.1 token for channel ${channelId} (key ID ${token.keyId}), valid for ${formatDuration(token.expiresIn)} (until ${result.expires_at}). ` +
-        `It holds one of the channel's 30 slots until then; revoke it with: line-token revoke --token-key-id ${token.keyId} (token on stdin).`
+        `It holds one of the channel's 30 slots until then; revoke it with: line-token revoke --token-key-id=${token.keyId} (token on stdin).`
     )
   }
   ctx.print(flags.boolean('json') ? JSON.stringify(result) : result.access_token)

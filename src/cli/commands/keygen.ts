@@ -1,5 +1,5 @@
 /** keygen: a new assertion signing key pair that meets LINE's rules (RSA 2048, RS256). */
-import { generateKeyPair, type KeyObject } from 'node:crypto'
+import { generateKeyPair } from 'node:crypto'
 import { open, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -9,8 +9,8 @@ import type { Flags } from '../args.js'
 import { formatHelp, type Command } from '../command.js'
 import type { CommandContext } from '../context.js'
 import { UsageError } from '../errors.js'
-import { describeFsError } from '../files.js'
-import { consolePublicJwk, shellQuote } from '../public-jwk.js'
+import { describeErrorCode } from '../files.js'
+import { consolePublicJwk, privateJwkText, shellQuote } from '../jwk.js'
 
 const generate = promisify(generateKeyPair)
 
@@ -45,7 +45,7 @@ async function keygen(ctx: CommandContext, flags: Flags): Promise<void> {
   const pem = flags.boolean('pem')
 
   const { privateKey, publicKey } = await generate('rsa', { modulusLength: REQUIRED_MODULUS_BITS })
-  const text = pem ? (privateKey.export({ format: 'pem', type: 'pkcs8' }) as string) : `${JSON.stringify(privateJwk(privateKey), null, 2)}\n`
+  const text = pem ? (privateKey.export({ format: 'pem', type: 'pkcs8' }) as string) : privateJwkText(privateKey)
   const file = path.resolve(ctx.io.cwd, out)
   await writePrivateKeyFile(file, text, flags.boolean('force'))
 
@@ -66,12 +66,6 @@ async function keygen(ctx: CommandContext, flags: Flags): Promise<void> {
   )
 }
 
-/** The jwx shape: alg RS256 and use sig alongside the RSA members, no kid (the console assigns it). */
-function privateJwk(privateKey: KeyObject): Record<string, unknown> {
-  const { kty, n, e, d, p, q, dp, dq, qi } = privateKey.export({ format: 'jwk' })
-  return { kty, alg: 'RS256', use: 'sig', n, e, d, p, q, dp, dq, qi }
-}
-
 /**
  * Create the file exclusively with mode 0600, so the key is never readable by others, not even
  * for a moment. --force removes what is there first (a symlink itself, never its target).
@@ -89,8 +83,8 @@ async function writePrivateKeyFile(file: string, text: string, force: boolean): 
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new InputError('--out', `${file} already exists; choose another file, or pass --force to replace it (the key in it stops being usable).`)
+      throw new InputError('--out', `${file} already exists; choose another file, or pass --force to replace it (the key now in it is lost).`)
     }
-    throw new InputError('--out', `cannot write ${file} (${describeFsError(error)}): choose a file in a directory you can write to.`)
+    throw new InputError('--out', `cannot write ${file} (${describeErrorCode(error)}): choose a file in a directory you can write to.`)
   }
 }

@@ -45,7 +45,7 @@ export const revokeCommand: Command = {
       ...CHANNEL_SECRET_HELP
     ],
     examples: [
-      'echo "$TOKEN" | line-token revoke --token-key-id "$KID"',
+      'echo "$TOKEN" | line-token revoke --token-key-id="$KID"',
       'line-token revoke --token-file token.txt --ledger file:./ledger',
       'echo "$TOKEN" | line-token revoke        # sent, but not confirmed'
     ]
