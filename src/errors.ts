@@ -146,3 +146,15 @@ function formatLineApiError(d: LineApiErrorDetails): string {
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
+
+/** Errors of the ledger (unreachable store, permission, wrong channel secret, corrupt record). */
+export class LedgerError extends Error {
+  override name = 'LedgerError'
+}
+
+/** What a step prints when it fails: our own errors as they are, anything else as a bug. */
+export function failureMessage(error: unknown): string {
+  if (error instanceof InputError || error instanceof LineApiError || error instanceof LedgerError) return error.message
+  // Not ours: report the message only (no stack: it can carry values), and ask for a report.
+  return `Unexpected error: ${messageOf(error)}. This is a bug in the action; please report it.`
+}

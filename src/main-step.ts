@@ -6,15 +6,15 @@
 import { maskSecret, type ActionCore } from './action-core.js'
 import type { Clock } from './clock.js'
 import { formatDuration } from './duration.js'
-import { InputError, LineApiError, messageOf } from './errors.js'
+import { failureMessage } from './errors.js'
 import { createLineHttp, type Transport } from './http.js'
 import { readActionInputs, type ActionInputs } from './inputs.js'
 import { loadPrivateKey, resolveKeyId } from './key.js'
 import { encryptToken } from './ledger/crypto.js'
 import type { Ledger, LedgerContext } from './ledger/index.js'
-import { LedgerError } from './ledger/types.js'
 import { createLineApi } from './line-api.js'
-import { createLineSession, type LineSession } from './session.js'
+import { recordOrRevoke } from './record-issued.js'
+import { createLineSession } from './session.js'
 import { issuingRunFromEnv } from './run-context.js'
 
 /** Names of the values saved for the post step. The token is saved only encrypted. */
@@ -49,11 +49,6 @@ export async function runMainStep(deps: MainStepDeps): Promise<void> {
   }
 }
 
-export function failureMessage(error: unknown): string {
-  if (error instanceof InputError || error instanceof LineApiError || error instanceof LedgerError) return error.message
-  // Not ours: report the message only (no stack: it can carry values), and ask for a report.
-  return `Unexpected error: ${messageOf(error)}. This is a bug in the action; please report it.`
-}
 
 async function issueAndHandOver(deps: MainStepDeps): Promise<void> {
   const { core, clock, env } = deps
@@ -107,14 +102,19 @@ async function issueAndHandOver(deps: MainStepDeps): Promise<void> {
   }
 
   if (ledger) {
-    try {
-      await ledger.put({ channelId: inputs.channelId, keyId: token.keyId, accessToken: token.accessToken, issuedAt: issuedAt.toISOString(), expiresAt, run: issuingRunFromEnv(env) })
-      core.saveState(STATE.ledger, 'recorded')
-      core.info(`Recorded key ID ${token.keyId} in the ledger (${ledger.description}).`)
-    } catch (error) {
-      await revokeUntracked(session, inputs, token.keyId, token.accessToken, deps)
-      throw error
+    const entry = { channelId: inputs.channelId, keyId: token.keyId, accessToken: token.accessToken, issuedAt: issuedAt.toISOString(), expiresAt, run: issuingRunFromEnv(env) }
+    const failure = await recordOrRevoke({ ledger, session, channelSecret: inputs.channelSecret, entry })
+    if (failure) {
+      if (failure.revoked) {
+        core.saveState(STATE.sealedToken, '')
+        core.warning(`Could not record key ID ${token.keyId} in the ledger, so the token was revoked at once and the step fails.`)
+      } else {
+        core.warning(`Could not record key ID ${token.keyId} in the ledger, and revoking it failed too (${failure.revokeError}); the post step will try again.`)
+      }
+      throw failure.error
     }
+    core.saveState(STATE.ledger, 'recorded')
+    core.info(`Recorded key ID ${token.keyId} in the ledger (${ledger.description}).`)
   }
 
   core.setOutput('token', token.accessToken)
@@ -134,16 +134,4 @@ async function openLedgerFor(inputs: ActionInputs, deps: MainStepDeps): Promise<
     githubApiUrl: deps.env.GITHUB_API_URL,
     logger: deps.core
   })
-}
-
-/** A token we could not record must not live on: revoke it now, then the step fails. */
-async function revokeUntracked(session: LineSession, inputs: ActionInputs, keyId: string, accessToken: string, deps: MainStepDeps): Promise<void> {
-  const { core } = deps
-  try {
-    await session.revokeToken({ channelSecret: inputs.channelSecret, accessToken })
-    core.saveState(STATE.sealedToken, '')
-    core.warning(`Could not record key ID ${keyId} in the ledger, so the token was revoked at once and the step fails.`)
-  } catch (error) {
-    core.warning(`Could not record key ID ${keyId} in the ledger, and revoking it failed too (${messageOf(error)}); the post step will try again.`)
-  }
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { runCli, type CliIo } from '../../src/cli/index.js'
 import { systemClock } from '../../src/clock.js'
 import { startEmulator, type Emulator } from '../../src/emulator/index.js'
+import { checkCliRun } from '../helpers/cli-runner.js'
 import { testKey, type TestKey } from '../helpers/keys.js'
 
 export const CHANNEL_ID = '3000000001'
@@ -48,7 +49,8 @@ export async function runInProcess(argv: string[], options: RunOptions = {}): Pr
     retryPolicy: FAST_RETRIES,
     ...options.io
   })
-  return { code, stdout, stderr }
+  // Every run goes through the shared leak oracle.
+  return checkCliRun({ argv, env: options.env, stdin: options.stdin, cwd: options.cwd }, { code, stdout, stderr })
 }
 
 /** The bundled CLI as a child process (stdin closed after `stdin` is written). */
@@ -61,7 +63,14 @@ export function runBundled(argv: string[], options: RunOptions = {}): Promise<Re
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
     child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
+    child.on('close', (code) => {
+      // Every run goes through the shared leak oracle.
+      try {
+        resolve(checkCliRun({ argv, env: options.env, stdin: options.stdin, cwd: options.cwd ?? ROOT }, { code: code ?? -1, stdout, stderr }))
+      } catch (leak) {
+        reject(leak as Error)
+      }
+    })
     child.stdin.end(options.stdin ?? '')
   })
 }

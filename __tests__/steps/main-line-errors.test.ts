@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { systemClock } from '../../src/clock.js'
-import { failureMessage, runMainStep } from '../../src/main-step.js'
+import { failureMessage } from '../../src/errors.js'
+import { runMainStep } from '../../src/main-step.js'
 import { fakeCore } from '../helpers/fake-core.js'
 import { FAST_RETRIES, expectNoSecrets, startLineChannel, type LineChannel } from '../helpers/line-channel.js'
 

@@ -38,7 +38,4 @@ export interface Ledger {
   list(channelId: string): Promise<LedgerEntry[]>
 }
 
-/** Errors of the ledger (unreachable store, permission, wrong channel secret, corrupt record). */
-export class LedgerError extends Error {
-  override name = 'LedgerError'
-}
+export { LedgerError } from '../errors.js'

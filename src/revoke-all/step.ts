@@ -13,7 +13,7 @@ import { parseApiBaseUrl, parseBoolean, parseChannelId, type GetInput } from '..
 import { loadPrivateKey, resolveKeyId } from '../key.js'
 import { openLedger as defaultOpenLedger, type Ledger, type LedgerContext } from '../ledger/index.js'
 import { createLineApi } from '../line-api.js'
-import { failureMessage } from '../main-step.js'
+import { failureMessage } from '../errors.js'
 import { createLineSession } from '../session.js'
 import { REASON_TEXT } from './plan.js'
 import { FATE_TEXT, runRevokeAll, type RevokeAllReport } from './run.js'

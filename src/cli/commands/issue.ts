@@ -1,8 +1,8 @@
 /** issue: a v2.1 or stateless channel access token; only the token on stdout (for $(...)), or --json. */
 import { formatDuration } from '../../duration.js'
-import { messageOf } from '../../errors.js'
 import { parseLifetime, parseTokenType } from '../../inputs.js'
 import type { Ledger } from '../../ledger/index.js'
+import { recordOrRevoke } from '../../record-issued.js'
 import { issuingRunFromEnv } from '../../run-context.js'
 import type { LineSession } from '../../session.js'
 import type { Flags } from '../args.js'
@@ -114,23 +114,13 @@ interface RecordParams {
 async function record(ctx: CommandContext, params: RecordParams): Promise<void> {
   const { ledger, session, channelId, channelSecret, token, issuedAtMs } = params
   const keyId = token.key_id as string
-  try {
-    await ledger.put({
-      channelId,
-      keyId,
-      accessToken: token.access_token,
-      issuedAt: new Date(issuedAtMs).toISOString(),
-      expiresAt: token.expires_at,
-      run: issuingRunFromEnv(ctx.io.env)
-    })
+  const entry = { channelId, keyId, accessToken: token.access_token, issuedAt: new Date(issuedAtMs).toISOString(), expiresAt: token.expires_at, run: issuingRunFromEnv(ctx.io.env) }
+  const failure = await recordOrRevoke({ ledger, session, channelSecret, entry })
+  if (!failure) {
     ctx.say(`Recorded key ID ${keyId} in the ledger (${ledger.description}).`)
-  } catch (error) {
-    try {
-      await session.revokeToken({ channelSecret, accessToken: token.access_token })
-      ctx.warn(`Could not record key ID ${keyId} in the ledger, so the token was revoked at once.`)
-    } catch (revokeError) {
-      ctx.warn(`Could not record key ID ${keyId} in the ledger, and revoking it failed too (${messageOf(revokeError)}); it stays valid until ${token.expires_at}.`)
-    }
-    throw error
+    return
   }
+  if (failure.revoked) ctx.warn(`Could not record key ID ${keyId} in the ledger, so the token was revoked at once.`)
+  else ctx.warn(`Could not record key ID ${keyId} in the ledger, and revoking it failed too (${failure.revokeError}); it stays valid until ${token.expires_at}.`)
+  throw failure.error
 }
