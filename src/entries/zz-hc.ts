@@ -1,0 +1,2 @@
+import { HttpClient } from '@actions/http-client'
+console.log(typeof HttpClient)
