@@ -7,7 +7,13 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' }
+      globals: Object.fromEntries(
+        [
+          'process', 'console', 'URL', 'URLSearchParams', 'Buffer', 'fetch', 'AbortController', 'AbortSignal',
+          'TextEncoder', 'TextDecoder', 'performance', 'setTimeout', 'clearTimeout', 'setInterval',
+          'clearInterval', 'setImmediate', 'queueMicrotask', 'structuredClone'
+        ].map((name) => [name, 'readonly'])
+      )
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]

@@ -41,7 +41,7 @@ try {
     `    key-id: ${kid}`,
     '    channel-secret: ${{ secrets.LINE_CHANNEL_SECRET }}       # (redacted)',
     '    lifetime: 30m',
-    `    api-base-url: ${emulator.url}                            # the emulator instead of api.line.me`
+    `    api-base-url: ${emulator.url}   # the emulator instead of https://api.line.me`
   ])
 
   heading('3. Main step (dist/main/index.js): the log as the runner shows it')

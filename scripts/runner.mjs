@@ -80,6 +80,15 @@ export function maskedLog(stdout) {
     .split('\n')
     .filter((line) => line && !line.startsWith('::add-mask::'))
     .map((line) => masks.reduce((text, mask) => text.split(mask).join('***'), line))
+    .map(readableCommand)
+}
+
+/** `::debug::x` → `[debug] x`, `::warning …::x` → `Warning: x`, as the runner's log shows them. */
+function readableCommand(line) {
+  const match = /^::(debug|notice|warning|error)[^:]*::(.*)$/.exec(line)
+  if (!match) return line
+  const text = match[2].replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+  return match[1] === 'debug' ? `[debug] ${text}` : `${match[1][0].toUpperCase()}${match[1].slice(1)}: ${text}`
 }
 
 /** Starts dist/emulator as a child process; resolves with its URL and a stop function. */
