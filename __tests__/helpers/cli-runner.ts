@@ -10,6 +10,7 @@
  * stdout or stderr. A token the command printed on stdout (`issue`) must not appear on
  * stderr either.
  */
+import { createPrivateKey } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 
@@ -70,9 +71,21 @@ export function secretPieces(secret: string): string[] {
       }
     }
   } catch {
-    // Not JSON: the whole value and its lines are enough.
+    // Not JSON: the whole value and its lines are looked for, and (below) a PEM's key members.
   }
+  for (const member of privateMembersOfPem(text)) pieces.add(member)
   return [...pieces]
+}
+
+/** A PEM private key's JWK members (d, p, q, …): the same secret in another encoding. */
+function privateMembersOfPem(text: string): string[] {
+  if (!text.includes('-----BEGIN')) return []
+  try {
+    const jwk = createPrivateKey(text.replace(/\\n/g, '\n')).export({ format: 'jwk' }) as Record<string, unknown>
+    return PRIVATE_JWK_MEMBERS.map((member) => jwk[member]).filter((value): value is string => typeof value === 'string')
+  } catch {
+    return []
+  }
 }
 
 /** Every secret the command was handed (see the file comment). */
