@@ -11,7 +11,8 @@
 // on exit (given to the baseline too). Wall time is measured here, from spawn to exit.
 //
 // Environment: BENCH_RUNS (default 15, at least 10), BENCH_REVOKE_ALL_ROUNDS (default 3),
-// BENCH_NO_WRITE=1 to print only.
+// BENCH_NO_WRITE=1 to print only, BENCH_DIST=DIR to measure another build (writes nothing),
+// BENCH_NO_GNU_TIME=1 to use the RSS fallback.
 import { spawn, spawnSync } from 'node:child_process'
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -28,7 +29,7 @@ const MARK_START = '<!-- bench:start (written by `npm run bench`; edit outside t
 const MARK_END = '<!-- bench:end -->'
 
 const GNU_TIME = ['/usr/bin/time', '/bin/time'].find((path) => {
-  if (!existsSync(path)) return false
+  if (process.env.BENCH_NO_GNU_TIME === '1' || !existsSync(path)) return false
   const probe = spawnSync(path, ['-f', '%M', 'true'], { encoding: 'utf8' })
   return probe.status === 0 && /^\d+\s*$/m.test(probe.stderr)
 })
@@ -139,10 +140,12 @@ async function channel(channelId) {
   return { 'channel-id': channelId, 'private-key': privateJwk, 'key-id': kid, 'channel-secret': channelSecret, lifetime: '30m', 'api-base-url': emulator.url }
 }
 
+// BENCH_DIST: another build to measure (an experiment's output directory); default dist/.
+const DIST = process.env.BENCH_DIST ? process.env.BENCH_DIST : join(ROOT, 'dist')
 const BASELINE = ['-e', '0']
-const MAIN = [join(ROOT, 'dist/main/index.js')]
-const POST = [join(ROOT, 'dist/post/index.js')]
-const REVOKE_ALL = [join(ROOT, 'dist/revoke-all/index.js')]
+const MAIN = [join(DIST, 'main/index.js')]
+const POST = [join(DIST, 'post/index.js')]
+const REVOKE_ALL = [join(DIST, 'revoke-all/index.js')]
 
 const samples = { baseline: [], main: [], post: [], stateless: [] }
 const ratios = { main: [], post: [], stateless: [] }
@@ -220,7 +223,7 @@ try {
 // Sizes of each dist entry.
 
 function entrySizes() {
-  const dist = join(ROOT, 'dist')
+  const dist = DIST
   return readdirSync(dist)
     .filter((entry) => statSync(join(dist, entry)).isDirectory())
     .sort()
@@ -244,7 +247,6 @@ const pass = (ok) => (ok ? '✅ pass' : '❌ fail')
 
 const wall = (list) => stats(list.map((r) => r.wallMs))
 const rss = (list) => stats(list.map((r) => r.rssKiB))
-const base = { wall: wall(samples.baseline), rss: rss(samples.baseline) }
 const rows = [
   ['`node -e 0` (baseline)', samples.baseline, undefined],
   ['main, v2.1 (`dist/main`)', samples.main, ratios.main],
@@ -308,7 +310,7 @@ const block = lines.join('\n')
 console.log(block)
 
 const budgetOk = mainRatio <= BUDGET.mainRatio && mainRss <= BUDGET.mainRssMiB && postRatio <= BUDGET.postRatio && raSpan.median <= BUDGET.revokeAllSpanMs
-if (process.env.BENCH_NO_WRITE !== '1') {
+if (process.env.BENCH_NO_WRITE !== '1' && !process.env.BENCH_DIST) {
   const page = join(ROOT, 'docs/benchmarks.md')
   const existing = existsSync(page) ? readFileSync(page, 'utf8') : ''
   const start = existing.indexOf(MARK_START)

@@ -1,8 +1,12 @@
 /**
  * What the step logic needs from the runner, as one object passed in: the entry files hand
- * over `@actions/core` (through `fromActionsCore`), tests hand over a recorder. This keeps
- * the step logic free of module mocks.
+ * over `runnerCore` (below: the part of `@actions/core` we use, through `fromActionsCore`),
+ * tests hand over a recorder. This keeps the step logic free of module mocks.
  */
+import { randomUUID } from 'node:crypto'
+import { appendFileSync, constants, existsSync } from 'node:fs'
+import { access, appendFile } from 'node:fs/promises'
+import { EOL } from 'node:os'
 import type { Logger } from './logger.js'
 
 export interface ActionCore extends Logger {
@@ -47,6 +51,71 @@ export function fromActionsCore(core: ActionsCoreModule, env: NodeJS.ProcessEnv 
       if (!env.GITHUB_STEP_SUMMARY) return
       await core.summary.addRaw(markdown, true).write()
     }
+  }
+}
+
+function toCommandValue(input: unknown): string {
+  if (input === null || input === undefined) return ''
+  if (typeof input === 'string' || input instanceof String) return String(input)
+  return JSON.stringify(input)
+}
+const escapeData = (s: unknown) => toCommandValue(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+const escapeProperty = (s: unknown) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
+
+function issueCommand(command: string, message: unknown): void {
+  process.stdout.write(`::${command}::${escapeData(message)}${EOL}`)
+}
+
+function issueFileCommand(command: 'OUTPUT' | 'STATE', key: string, value: unknown): void {
+  const filePath = process.env[`GITHUB_${command}`]
+  if (!filePath) throw new Error(`Unable to find environment variable for file command ${command}`)
+  if (!existsSync(filePath)) throw new Error(`Missing file at path: ${filePath}`)
+  const delimiter = `ghadelimiter_${randomUUID()}`
+  const converted = toCommandValue(value)
+  if (key.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`)
+  if (converted.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`)
+  appendFileSync(filePath, `${key}<<${delimiter}${EOL}${converted}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' })
+}
+
+function keyValue(command: 'OUTPUT' | 'STATE', legacy: string, name: string, value: unknown): void {
+  if (process.env[`GITHUB_${command}`]) return issueFileCommand(command, name, value)
+  if (command === 'OUTPUT') process.stdout.write(EOL)
+  process.stdout.write(`::${legacy}${name ? ` name=${escapeProperty(name)}` : ' '}::${escapeData(value)}${EOL}`)
+}
+
+/**
+ * The parts of @actions/core the steps use (workflow commands, file commands, inputs, state,
+ * the job summary), written out with the same output as @actions/core 3.x (command escaping,
+ * `name<<ghadelimiter_UUID` file commands, summary appended). The entries pass this instead
+ * of `@actions/core`, whose index also loads its OIDC client and through it
+ * @actions/http-client and undici: about a third of a step's start-up (docs/benchmarks.md).
+ */
+export const runnerCore: ActionsCoreModule = {
+  getInput: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim(),
+  getState: (name) => process.env[`STATE_${name}`] || '',
+  setSecret: (secret) => issueCommand('add-mask', secret),
+  setOutput: (name, value) => keyValue('OUTPUT', 'set-output', name, value),
+  saveState: (name, value) => keyValue('STATE', 'save-state', name, value),
+  setFailed(message) {
+    process.exitCode = 1
+    issueCommand('error', message)
+  },
+  debug: (message) => issueCommand('debug', message),
+  info: (message) => void process.stdout.write(message + EOL),
+  warning: (message) => issueCommand('warning', message),
+  summary: {
+    addRaw: (text, addEOL = false) => ({
+      async write() {
+        const filePath = process.env.GITHUB_STEP_SUMMARY
+        if (!filePath) throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.')
+        try {
+          await access(filePath, constants.R_OK | constants.W_OK)
+        } catch {
+          throw new Error(`Unable to access summary file: '${filePath}'. Check if the file has correct read/write permissions.`)
+        }
+        await appendFile(filePath, text + (addEOL ? EOL : ''), { encoding: 'utf8' })
+      }
+    })
   }
 }
 

@@ -1,11 +1,15 @@
 /**
- * The default transport: one attempt through @actions/http-client, which honours
- * HTTPS_PROXY / NO_PROXY (it always bypasses the proxy for 127.* and localhost).
+ * The default transport: one attempt, through @actions/http-client when a proxy applies
+ * (HTTPS_PROXY / NO_PROXY as http-client reads them; it always bypasses the proxy for 127.*
+ * and localhost), else straight through node:http(s) the way http-client sends it.
  * Redirects are not followed, retries are left to the caller, the whole attempt is bounded
  * by a timer, and the body is read with a byte limit.
  */
+import * as http from 'node:http'
 import type { IncomingMessage, RequestOptions } from 'node:http'
-import { HttpClient } from '@actions/http-client'
+import * as https from 'node:https'
+import type { HttpClient } from '@actions/http-client'
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import { LineApiError } from './errors.js'
 import type { RawRequest, RawResponse, Transport } from './http.js'
@@ -112,13 +116,7 @@ export function createHttpClientTransport(userAgent?: string): Transport {
 async function sendOnce(request: RawRequest, userAgent: string | undefined): Promise<RawResponse> {
   const operation = describeRequest(request)
   const controller = new AbortController()
-  // A fresh client per attempt, so the abort signal belongs to this request only.
-  const client = new HttpClient(userAgent ?? request.headers['user-agent'], [abortWith(controller.signal)], {
-    allowRedirects: false,
-    allowRetries: false,
-    keepAlive: false,
-    socketTimeout: request.timeoutMs
-  })
+  const ua = userAgent ?? request.headers['user-agent']
   let timer: ReturnType<typeof setTimeout> | undefined
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -127,7 +125,20 @@ async function sendOnce(request: RawRequest, userAgent: string | undefined): Pro
     }, request.timeoutMs)
   })
   try {
-    return await Promise.race([exchange(client, request, operation), deadline])
+    // No proxy for this URL (the usual case): node:http directly, as http-client would do it.
+    // Through a proxy: http-client itself (its tunnel agents), loaded only then, because it
+    // imports undici, which costs about a third of a step's start-up.
+    const attempt = getProxyUrl(new URL(request.url))
+      ? import('@actions/http-client').then(({ HttpClient }) =>
+          exchange(
+            // A fresh client per attempt, so the abort signal belongs to this request only.
+            new HttpClient(ua, [abortWith(controller.signal)], { allowRedirects: false, allowRetries: false, keepAlive: false, socketTimeout: request.timeoutMs }),
+            request,
+            operation
+          )
+        )
+      : exchangeDirect(request, ua, controller.signal, operation)
+    return await Promise.race([attempt, deadline])
   } catch (error) {
     throw toTransportError(error, operation, request.timeoutMs)
   } finally {
@@ -138,6 +149,39 @@ async function sendOnce(request: RawRequest, userAgent: string | undefined): Pro
 async function exchange(client: HttpClient, request: RawRequest, operation: string): Promise<RawResponse> {
   const response = await client.request(request.method, request.url, request.body ?? null, request.headers)
   const message = response.message
+  const status = message.statusCode ?? 0
+  const body = await readBounded(message, request.maxBodyBytes, () => bodyTooLargeError(operation, status, request.maxBodyBytes))
+  return { status, headers: flattenHeaders(message.headers), body }
+}
+
+/** One request with node:http(s), the way http-client sends it without a proxy: no keep-alive, no redirects. */
+async function exchangeDirect(request: RawRequest, userAgent: string | undefined, signal: AbortSignal, operation: string): Promise<RawResponse> {
+  const url = new URL(request.url)
+  const usingSsl = url.protocol === 'https:'
+  const headers: Record<string, string | number> = {}
+  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value
+  if (userAgent != null) headers['user-agent'] = userAgent
+  if (typeof request.body === 'string') headers['Content-Length'] = Buffer.byteLength(request.body, 'utf8')
+  const options: RequestOptions = {
+    host: url.hostname,
+    port: url.port ? parseInt(url.port) : usingSsl ? 443 : 80,
+    path: (url.pathname || '') + (url.search || ''),
+    method: request.method,
+    headers,
+    agent: usingSsl ? new https.Agent({ keepAlive: false }) : new http.Agent({ keepAlive: false }),
+    signal
+  }
+  const message = await new Promise<IncomingMessage>((resolve, reject) => {
+    const req = (usingSsl ? https : http).request(options, resolve)
+    req.setTimeout(request.timeoutMs, () => {
+      req.socket?.end()
+      // Our own error: a message with the path would carry verify's access_token query.
+      reject(timeoutError(operation, request.timeoutMs))
+    })
+    req.on('error', reject)
+    if (request.body) req.write(request.body, 'utf8')
+    req.end()
+  })
   const status = message.statusCode ?? 0
   const body = await readBounded(message, request.maxBodyBytes, () => bodyTooLargeError(operation, status, request.maxBodyBytes))
   return { status, headers: flattenHeaders(message.headers), body }

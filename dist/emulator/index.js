@@ -137,6 +137,17 @@ function formatLineApiError(d) {
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
+/** Errors of the ledger (unreachable store, permission, wrong channel secret, corrupt record). */
+class LedgerError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'LedgerError';
+}
+/** What a step prints when it fails: our own errors as they are, anything else as a bug. */
+function failureMessage(error) {
+    if (error instanceof InputError || error instanceof LineApiError || error instanceof LedgerError)
+        return error.message;
+    // Not ours: report the message only (no stack: it can carry values), and ask for a report.
+    return `Unexpected error: ${messageOf(error)}. This is a bug in the action; please report it.`;
+}
 
 ;// CONCATENATED MODULE: ./src/emulator/admin.ts
 

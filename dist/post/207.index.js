@@ -240,7 +240,7 @@ async function openLedger(spec, context) {
     if (!context.githubToken) {
         throw new errors/* InputError */.dz('github-token', `the \`github\` ledger writes to ${parsed.owner}/${parsed.repo} through the GitHub API and needs a token: keep the default \`\${{ github.token }}\` or pass one`);
     }
-    const { createGitHubLedger } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(218)]).then(__webpack_require__.bind(__webpack_require__, 5218));
+    const { createGitHubLedger } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(218)]).then(__webpack_require__.bind(__webpack_require__, 5218));
     return createGitHubLedger({
         ...parsed,
         token: context.githubToken,

@@ -1,6 +1,5 @@
-import * as core from '@actions/core'
-import { fromActionsCore } from '../action-core.js'
+import { fromActionsCore, runnerCore } from '../action-core.js'
 import { systemClock } from '../clock.js'
 import { runRevokeAllStep } from '../revoke-all/step.js'
 
-await runRevokeAllStep({ core: fromActionsCore(core), clock: systemClock, env: process.env })
+await runRevokeAllStep({ core: fromActionsCore(runnerCore), clock: systemClock, env: process.env })

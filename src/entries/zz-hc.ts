@@ -1,2 +1,0 @@
-import { HttpClient } from '@actions/http-client'
-console.log(typeof HttpClient)
