@@ -47,7 +47,7 @@ try {
   heading('3. Main step (dist/main/index.js): the log as the runner shows it')
   const main = await runBundle({ bundle: 'dist/main/index.js', inputs })
   indent(maskedLog(main.stdout))
-  if (main.exitCode !== 0) throw new Error(`the main step failed (exit ${main.exitCode})`)
+  if (main.exitCode !== 0) throw new Error(`the main step failed (exit ${main.exitCode})\n${main.stderr}`)
   indent([
     '',
     'Outputs:',
@@ -65,7 +65,7 @@ try {
   const post = await runBundle({ bundle: 'dist/post/index.js', inputs, state: main.state })
   indent(maskedLog(post.stdout))
   indent(['', 'Job summary:', ...post.summary.trim().split('\n').map((line) => `  ${line}`), `Wall time: ${post.wallMs.toFixed(0)} ms`])
-  if (post.exitCode !== 0) throw new Error(`the post step failed (exit ${post.exitCode})`)
+  if (post.exitCode !== 0) throw new Error(`the post step failed (exit ${post.exitCode})\n${post.stderr}`)
 
   heading('5. What LINE (the emulator) saw')
   const requests = await emulator.admin('GET', 'requests')

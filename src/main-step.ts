@@ -3,18 +3,15 @@
  * and leave the post step what it needs to revoke it. Nothing here touches the runner
  * directly; the entry file passes `core` and the transport in.
  */
-import { maskSecret, type ActionCore } from './action-core.js'
-import type { Clock } from './clock.js'
+import { maskSecret } from './action-core.js'
 import { formatDuration } from './duration.js'
 import { failureMessage } from './errors.js'
-import { createLineHttp, type Transport } from './http.js'
 import { readActionInputs, type ActionInputs } from './inputs.js'
 import { loadPrivateKey, resolveKeyId } from './key.js'
 import { encryptToken } from './ledger/crypto.js'
-import type { Ledger, LedgerContext } from './ledger/index.js'
-import { createLineApi } from './line-api.js'
+import type { Ledger } from './ledger/index.js'
 import { recordOrRevoke } from './record-issued.js'
-import { createLineSession } from './session.js'
+import { connectStepSession, type StepDeps } from './step-session.js'
 import { issuingRunFromEnv } from './run-context.js'
 
 /** Names of the values saved for the post step. The token is saved only encrypted. */
@@ -26,18 +23,8 @@ export const STATE = {
   ledger: 'ledger'
 } as const
 
-export interface MainStepDeps {
-  core: ActionCore
-  clock: Clock
-  env: NodeJS.ProcessEnv
-  /** One HTTP attempt; the default (http-client, proxy-aware) when omitted. */
-  transport?: Transport
-  /** Opens the ledger; imported lazily by the entry so runs without one never load it. */
-  openLedger?: (spec: string, context: LedgerContext) => Promise<Ledger>
-  /** HTTP retry policy overrides (tests shorten the waits). */
-  retryPolicy?: Parameters<typeof createLineHttp>[0]['policy']
-  sleep?: (ms: number) => Promise<void>
-}
+/** What the main step is handed (the same as every step). */
+export type MainStepDeps = StepDeps
 
 /** Resolves when the step is done; never throws (a failure is reported with setFailed). */
 export async function runMainStep(deps: MainStepDeps): Promise<void> {
@@ -65,16 +52,7 @@ async function issueAndHandOver(deps: MainStepDeps): Promise<void> {
   const ledger = inputs.ledger && inputs.tokenType === 'v2.1' ? await openLedgerFor(inputs, deps) : undefined
   if (inputs.ledger && inputs.tokenType === 'stateless') core.info('The ledger is not used for stateless tokens: they cannot be revoked and expire in 15 minutes.')
 
-  const http = createLineHttp({ baseUrl: inputs.apiBaseUrl, transport: deps.transport, clock, logger: core, policy: deps.retryPolicy, sleep: deps.sleep })
-  const session = createLineSession({
-    api: createLineApi(http),
-    channelId: inputs.channelId,
-    keyId,
-    privateKey: signingKey.privateKey,
-    clock,
-    logger: core,
-    onAssertion: (assertion) => core.setSecret(assertion)
-  })
+  const session = connectStepSession(deps, { apiBaseUrl: inputs.apiBaseUrl, channelId: inputs.channelId, keyId, privateKey: signingKey.privateKey })
 
   if (inputs.tokenType === 'stateless') {
     const token = await session.issueStatelessToken()

@@ -4,30 +4,19 @@
  * text and request ID, and the job summary says what happened (never the token).
  */
 import { cell, maskSecret, type ActionCore } from './action-core.js'
-import type { Clock } from './clock.js'
 import { messageOf } from './errors.js'
-import { createLineHttp, type Transport } from './http.js'
 import { parseApiBaseUrl, parseBoolean, parseChannelId } from './inputs.js'
 import { loadPrivateKey, resolveKeyId } from './key.js'
 import { decryptToken } from './ledger/crypto.js'
-import type { Ledger, LedgerContext } from './ledger/index.js'
-import { createLineApi } from './line-api.js'
 import { STATE } from './main-step.js'
 import { MAX_ACTIVE_V21_TOKENS, revokeAndConfirm, type RevokeOutcome } from './revoke.js'
-import { createLineSession } from './session.js'
+import { connectStepSession, type StepDeps } from './step-session.js'
 
 /** A token this close to expiry is left to expire rather than revoked. */
 export const EXPIRY_MARGIN_MS = 30_000
 
-export interface PostStepDeps {
-  core: ActionCore
-  clock: Clock
-  env: NodeJS.ProcessEnv
-  transport?: Transport
-  openLedger?: (spec: string, context: LedgerContext) => Promise<Ledger>
-  retryPolicy?: Parameters<typeof createLineHttp>[0]['policy']
-  sleep?: (ms: number) => Promise<void>
-}
+/** What the post step is handed (the same as every step). */
+export type PostStepDeps = StepDeps
 
 /** What the post step did, for the summary and for tests. */
 export interface PostResult {
@@ -94,23 +83,7 @@ async function revokeIssuedToken(deps: PostStepDeps): Promise<PostResult> {
   const accessToken = await decryptToken(sealed, channelSecret, { channelId, keyId: fields.keyId, where: 'the main step\'s saved state' })
   core.setSecret(accessToken)
 
-  const http = createLineHttp({
-    baseUrl: parseApiBaseUrl(core.getInput('api-base-url')),
-    transport: deps.transport,
-    clock,
-    logger: core,
-    policy: deps.retryPolicy,
-    sleep: deps.sleep
-  })
-  const session = createLineSession({
-    api: createLineApi(http),
-    channelId,
-    keyId,
-    privateKey: signingKey.privateKey,
-    clock,
-    logger: core,
-    onAssertion: (assertion) => core.setSecret(assertion)
-  })
+  const session = connectStepSession(deps, { apiBaseUrl: parseApiBaseUrl(core.getInput('api-base-url')), channelId, keyId, privateKey: signingKey.privateKey })
 
   const report = await revokeAndConfirm({ session, channelSecret, tokens: [{ keyId: fields.keyId, accessToken }], logger: core })
   const outcome = report.outcomes[0]

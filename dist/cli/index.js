@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 4022:
+/***/ 9041:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4094,6 +4094,24 @@ function action_core_cell(value) {
     return value.replace(/[|\r\n]/g, ' ');
 }
 
+;// CONCATENATED MODULE: ./src/step-session.ts
+
+
+
+function step_session_connectStepSession(deps, channel) {
+    const { core, clock } = deps;
+    const http = createLineHttp({ baseUrl: channel.apiBaseUrl, transport: deps.transport, clock, logger: core, policy: deps.retryPolicy, sleep: deps.sleep });
+    return createLineSession({
+        api: createLineApi(http),
+        channelId: channel.channelId,
+        keyId: channel.keyId,
+        privateKey: channel.privateKey,
+        clock,
+        logger: core,
+        onAssertion: (assertion) => core.setSecret(assertion)
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/revoke-all/step.ts
 /**
  * The clean-up action's step (revoke-all/action.yml): check the inputs, open the ledger,
@@ -4101,9 +4119,6 @@ function action_core_cell(value) {
  * when it could not start (inputs, ledger, listing key IDs) or a revoke was confirmed to
  * have failed; everything else per token is a warning.
  */
-
-
-
 
 
 
@@ -4188,16 +4203,7 @@ async function revokeAll(deps) {
         githubApiUrl: env.GITHUB_API_URL,
         logger: core
     });
-    const http = createLineHttp({ baseUrl: inputs.apiBaseUrl, transport: deps.transport, clock, logger: core, policy: deps.retryPolicy, sleep: deps.sleep });
-    const session = createLineSession({
-        api: createLineApi(http),
-        channelId: inputs.channelId,
-        keyId,
-        privateKey: signingKey.privateKey,
-        clock,
-        logger: core,
-        onAssertion: (assertion) => core.setSecret(assertion)
-    });
+    const session = connectStepSession(deps, { apiBaseUrl: inputs.apiBaseUrl, channelId: inputs.channelId, keyId, privateKey: signingKey.privateKey });
     if (inputs.dryRun)
         core.info('Dry run: planning only; nothing is revoked and the ledger is not changed.');
     return runRevokeAll({
@@ -4790,7 +4796,7 @@ const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4022);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9041);
 // The `line-token` command line (package.json "bin"): see src/cli/index.ts.
 
 process.exitCode = await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .Wr)());

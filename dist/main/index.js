@@ -160,7 +160,7 @@ const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6705);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
-/* harmony import */ var _main_step_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1833);
+/* harmony import */ var _main_step_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9213);
 
 
 
@@ -1138,7 +1138,7 @@ const silentLogger = { debug() { }, info() { }, warning() { } };
 
 /***/ }),
 
-/***/ 1833:
+/***/ 9213:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1268,6 +1268,514 @@ function formatDuration(seconds) {
             parts.push(`${count}${unit}`);
     }
     return parts.join(' ') || '0s';
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * The root action's inputs, read and checked before anything is sent to LINE: a mistake
+ * here fails the step with a message that names the input and says how to fix it.
+ */
+
+
+function parseChannelId(value, input = 'channel-id') {
+    const channelId = value.trim();
+    if (!channelId)
+        throw new errors/* InputError */.dz(input, 'is required: give the channel ID (digits) from the LINE Developers Console, channel → Basic settings.');
+    if (!/^\d{1,20}$/.test(channelId)) {
+        throw new errors/* InputError */.dz(input, 'must be the channel ID, digits only (LINE Developers Console → the channel → Basic settings → Channel ID).');
+    }
+    return channelId;
+}
+function parseTokenType(value, input = 'token-type') {
+    const tokenType = value.trim().toLowerCase() || 'v2.1';
+    if (tokenType === 'v2.1' || tokenType === 'stateless')
+        return tokenType;
+    throw new errors/* InputError */.dz(input, 'must be "v2.1" (revocable, up to 30 days) or "stateless" (15 minutes, cannot be revoked).');
+}
+/** The YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
+function parseBoolean(value, input, fallback) {
+    const text = value.trim();
+    if (!text)
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new errors/* InputError */.dz(input, 'must be true or false.');
+}
+function parseApiBaseUrl(value, input = 'api-base-url') {
+    const text = value.trim() || 'https://api.line.me';
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new errors/* InputError */.dz(input, 'must be an absolute http(s) URL such as https://api.line.me.');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new errors/* InputError */.dz(input, 'must use https:// (or http:// for a local emulator).');
+    // Credentials or a query in the base URL would end up in logs and on every request.
+    if (url.username || url.password)
+        throw new errors/* InputError */.dz(input, 'must not contain a user name or password; use a proxy setting (HTTPS_PROXY) instead.');
+    if (url.search || url.hash)
+        throw new errors/* InputError */.dz(input, 'must not contain a query string or fragment.');
+    return url.toString().replace(/\/+$/, '');
+}
+function parseLifetime(value, input = 'lifetime') {
+    return parseDuration(value.trim() || '1h', { input, minSeconds: 1, maxSeconds: MAX_TOKEN_LIFETIME_SECONDS });
+}
+function readActionInputs(getInput) {
+    const channelId = parseChannelId(getInput('channel-id'));
+    const privateKey = getInput('private-key');
+    if (!privateKey.trim()) {
+        throw new errors/* InputError */.dz('private-key', 'is required: pass the assertion signing private key from a secret, e.g. private-key: ${{ secrets.LINE_ASSERTION_PRIVATE_KEY }}.');
+    }
+    const keyId = getInput('key-id').trim();
+    const channelSecret = getInput('channel-secret').trim();
+    const tokenType = parseTokenType(getInput('token-type'));
+    const lifetimeSeconds = tokenType === 'v2.1' ? parseLifetime(getInput('lifetime')) : 900;
+    const revoke = parseBoolean(getInput('revoke'), 'revoke', true);
+    const apiBaseUrl = parseApiBaseUrl(getInput('api-base-url'));
+    const ledger = getInput('ledger').trim();
+    const githubToken = getInput('github-token').trim();
+    if (tokenType === 'v2.1' && revoke && !channelSecret) {
+        throw new errors/* InputError */.dz('channel-secret', 'is needed to revoke the token when the job ends (LINE\'s revoke call requires it). Pass channel-secret: ${{ secrets.LINE_CHANNEL_SECRET }}, or set revoke: false (the token then stays valid until it expires and holds one of the channel\'s 30 slots).');
+    }
+    if (tokenType === 'v2.1' && ledger && !channelSecret) {
+        throw new errors/* InputError */.dz('channel-secret', 'is needed with a ledger: tokens in the ledger are encrypted with a key derived from the channel secret.');
+    }
+    return { channelId, privateKey, keyId, channelSecret, tokenType, lifetimeSeconds, revoke, apiBaseUrl, ledger, githubToken };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/key-formats.ts
+/**
+ * Reading the `private-key` input's many shapes into a node KeyObject: a private JWK (or a
+ * one-key JWK Set), PKCS#8 or PKCS#1 PEM, base64 (standard or url-safe) of either, DER,
+ * surrounding quotes, PEM whose newlines arrived as literal `\n`. Everything is imported
+ * through node:crypto (jose cannot import PKCS#1). node:crypto's and JSON.parse's own
+ * error messages may quote the input, so they are never passed on: each failure maps to a
+ * fixed text of ours.
+ */
+
+/** What every "unrecognised" message tells the user to give instead. */
+const ACCEPTED_SHAPES = 'Give the private key as a private JWK (JSON with "kty": "RSA" and "d"), as PEM ' +
+    '("-----BEGIN PRIVATE KEY-----" or "-----BEGIN RSA PRIVATE KEY-----"), or as base64 of either.';
+const PUBLIC_KEY_GIVEN = 'this is the public key; give the private key instead (the JWK that has "d", or the PEM that begins ' +
+    '"-----BEGIN PRIVATE KEY-----"). The public half is what you register in the LINE Developers Console; ' +
+    'the private half goes in the secret.';
+const CERTIFICATE_GIVEN = 'this is a certificate, which holds only the public key; give the private key instead (the JWK that has "d", ' +
+    'or the PEM that begins "-----BEGIN PRIVATE KEY-----").';
+const ENCRYPTED_PEM = 'this PEM key is encrypted with a passphrase; give the decrypted key instead, e.g. the output of ' +
+    '"openssl pkey -in key.pem -out key-decrypted.pem".';
+const OPENSSH_KEY = 'this is an OpenSSH private key; give it as PEM instead (convert a copy with "ssh-keygen -p -m PKCS8 -f <file>"), ' +
+    'or give the private JWK whose public half you registered with LINE.';
+const PEM_DAMAGED = 'the PEM body is not a valid private key (it may be cut off or altered). ' +
+    'Copy the whole key again, from the BEGIN line to the END line.';
+/** The message for a key of the wrong type, e.g. `an EC`. */
+function notRsaKey(what) {
+    return (`this is ${what} key; LINE needs an RSA 2048-bit key used with RS256. Create one ` +
+        `(e.g. jwx jwk generate --type RSA --keysize 2048 --template '{"alg":"RS256","use":"sig"}'), ` +
+        'register its public half in the LINE Developers Console and store the private half.');
+}
+/** The strings to mask: each form of the input we saw, kept only when long enough to matter. */
+class SecretSet {
+    values = new Set();
+    /** Shorter strings are not masked: masking "RSA" or "abc" would garble unrelated log lines. */
+    static MIN_LENGTH = 16;
+    add(value) {
+        const trimmed = value?.trim();
+        if (trimmed && trimmed.length >= SecretSet.MIN_LENGTH)
+            this.values.add(trimmed);
+    }
+    /**
+     * Add a form of the input. Multi-line PEM or base64 is also added line by line (logs mask
+     * line by line); JSON is not split, as its lines would include the public `"n": …`.
+     */
+    addForm(text) {
+        this.add(text);
+        const trimmed = text.trim();
+        if (trimmed.startsWith('{') || trimmed.startsWith('['))
+            return;
+        for (const line of text.split(/\r?\n/)) {
+            if (!line.trim().startsWith('-----'))
+                this.add(line);
+        }
+    }
+    toArray() {
+        return [...this.values];
+    }
+}
+/** Quotes and base64 may wrap each other; more layers than this are not a key. */
+const MAX_WRAPPING_DEPTH = 3;
+/** Shorter base64 cannot hold even a public RSA-2048 key; such text is treated as unrecognized. */
+const MIN_BASE64_KEY_LENGTH = 64;
+/** Read the trimmed, non-empty input text, peeling quotes and base64 as needed. */
+function readKeyText(text, ctx, depth = 0) {
+    const value = text.trim();
+    if (!value)
+        ctx.refuse(`holds nothing but quotes or whitespace. ${ACCEPTED_SHAPES}`);
+    if (depth > MAX_WRAPPING_DEPTH)
+        ctx.refuse(`is not a key this action recognizes. ${ACCEPTED_SHAPES}`);
+    const unquoted = unquote(value);
+    if (unquoted !== undefined) {
+        ctx.secrets.addForm(unquoted);
+        return readKeyText(unquoted, ctx, depth + 1);
+    }
+    if (value.startsWith('{') || value.startsWith('['))
+        return readJwkJson(value, ctx);
+    if (value.includes('-----BEGIN'))
+        return readPem(value, ctx);
+    // Base64 may be wrapped over lines; a key in base64 is well over a thousand characters.
+    const compact = value.replace(/[\r\n]+/g, '');
+    if (compact.length >= MIN_BASE64_KEY_LENGTH && /^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) {
+        ctx.secrets.addForm(value);
+        ctx.secrets.add(compact);
+        return readBase64(compact, ctx, depth);
+    }
+    ctx.refuse(`is not a key this action recognizes. ${ACCEPTED_SHAPES}`);
+}
+/** `"…"` (a JSON string literal when it parses as one, so `\n` and `\"` are decoded) or `'…'`. */
+function unquote(value) {
+    const quote = value[0];
+    if (value.length < 2 || (quote !== '"' && quote !== "'") || !value.endsWith(quote))
+        return undefined;
+    if (quote === '"') {
+        try {
+            return JSON.parse(value);
+        }
+        catch {
+            // Not a valid JSON string (e.g. real line breaks inside): take what is between the quotes.
+        }
+    }
+    return value.slice(1, -1);
+}
+function readBase64(compact, ctx, depth) {
+    // Buffer's base64 decoder reads the url-safe alphabet too, with or without padding.
+    const bytes = Buffer.from(compact, 'base64');
+    const decoded = bytes.toString('utf8');
+    const trimmed = decoded.trim();
+    if (trimmed.startsWith('{') || trimmed.startsWith('"') || trimmed.includes('-----BEGIN')) {
+        ctx.secrets.addForm(decoded);
+        return readKeyText(decoded, ctx, depth + 1);
+    }
+    return readDer(bytes, ctx);
+}
+/** Binary DER: what a PEM body without its BEGIN/END lines decodes to. */
+function readDer(der, ctx) {
+    const privateKey = tryKey(() => (0,external_node_crypto_.createPrivateKey)({ key: der, format: 'der', type: 'pkcs8' })) ??
+        tryKey(() => (0,external_node_crypto_.createPrivateKey)({ key: der, format: 'der', type: 'pkcs1' }));
+    if (privateKey)
+        return { privateKey };
+    const publicKey = tryKey(() => (0,external_node_crypto_.createPublicKey)({ key: der, format: 'der', type: 'spki' })) ??
+        tryKey(() => (0,external_node_crypto_.createPublicKey)({ key: der, format: 'der', type: 'pkcs1' }));
+    if (publicKey)
+        ctx.refuse(PUBLIC_KEY_GIVEN);
+    ctx.refuse(`is base64 but decodes to neither a JWK nor a PEM or DER private key. ${ACCEPTED_SHAPES}`);
+}
+/** Run a node:crypto import; its error (which may quote the input) is dropped on purpose. */
+function tryKey(importKey) {
+    try {
+        return importKey();
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Import, or refuse with our message (never node's). */
+function importOrRefuse(importKey, ctx, message) {
+    const key = tryKey(importKey);
+    if (!key)
+        ctx.refuse(message);
+    return key;
+}
+// ---- PEM -------------------------------------------------------------------------------
+/** PEM labels that are not a usable private key, and what to tell the user. */
+const UNUSABLE_PEM_LABELS = new Map([
+    ['ENCRYPTED PRIVATE KEY', ENCRYPTED_PEM],
+    ['PUBLIC KEY', PUBLIC_KEY_GIVEN],
+    ['RSA PUBLIC KEY', PUBLIC_KEY_GIVEN],
+    ['CERTIFICATE', CERTIFICATE_GIVEN],
+    ['EC PRIVATE KEY', notRsaKey('an EC (elliptic curve)')],
+    ['DSA PRIVATE KEY', notRsaKey('a DSA')],
+    ['OPENSSH PRIVATE KEY', OPENSSH_KEY]
+]);
+/** Turn literal `\n` (two characters, as some secret stores and .env files give) and CRLF into newlines. */
+function unescapeNewlines(text) {
+    return text.replace(/\\r\\n|\\n|\\r/g, '\n').replace(/\r\n?/g, '\n');
+}
+function readPem(text, ctx) {
+    const pem = unescapeNewlines(text);
+    ctx.secrets.addForm(pem);
+    // A private-key block wins wherever it is (a bundle may start with a certificate).
+    const begin = /-----BEGIN ((?:RSA )?PRIVATE KEY)-----/.exec(pem) ?? /-----BEGIN ([A-Z0-9 ]{1,40})-----/.exec(pem);
+    if (!begin)
+        ctx.refuse(`has a "-----BEGIN" that is not a complete PEM BEGIN line. ${ACCEPTED_SHAPES}`);
+    const label = begin[1];
+    const unusable = UNUSABLE_PEM_LABELS.get(label);
+    if (unusable)
+        ctx.refuse(unusable);
+    if (label !== 'PRIVATE KEY' && label !== 'RSA PRIVATE KEY') {
+        ctx.refuse(`is a PEM block labelled "${label}", not a private key. ${ACCEPTED_SHAPES}`);
+    }
+    const endLine = `-----END ${label}-----`;
+    const bodyStart = begin.index + begin[0].length;
+    const end = pem.indexOf(endLine, bodyStart);
+    if (end < 0) {
+        ctx.refuse(`the PEM has no "${endLine}" line, so the value looks cut off. Copy the whole key, from the BEGIN line to the END line.`);
+    }
+    const body = pem.slice(bodyStart, end);
+    ctx.secrets.add(pem.slice(begin.index, end + endLine.length));
+    if (/Proc-Type:[^\n]*ENCRYPTED/.test(body))
+        ctx.refuse(ENCRYPTED_PEM);
+    const compact = body.replace(/\s+/g, '');
+    ctx.secrets.add(compact);
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact))
+        ctx.refuse(PEM_DAMAGED);
+    const type = label === 'PRIVATE KEY' ? 'pkcs8' : 'pkcs1';
+    const privateKey = importOrRefuse(() => (0,external_node_crypto_.createPrivateKey)({ key: Buffer.from(compact, 'base64'), format: 'der', type }), ctx, PEM_DAMAGED);
+    return { privateKey };
+}
+// ---- JWK -------------------------------------------------------------------------------
+/** JWK members read as strings; anything else in the JSON is ignored. */
+const JWK_STRING_MEMBERS = ['kty', 'alg', 'kid', 'n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'];
+/** What node:crypto needs to import an RSA private JWK. */
+const RSA_PRIVATE_MEMBERS = ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'];
+/** The JWK members that are secret. */
+const JWK_PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi'];
+function readJwkJson(text, ctx) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        ctx.refuse(`looks like JSON but is not valid JSON (check that the whole value was copied, with its quotes and braces). ${ACCEPTED_SHAPES}`);
+    }
+    const jwk = copyJwkMembers(singleJwk(parsed, ctx), ctx);
+    for (const member of JWK_PRIVATE_MEMBERS)
+        ctx.secrets.add(jwk[member]);
+    checkJwk(jwk, ctx);
+    const members = Object.fromEntries(['kty', ...RSA_PRIVATE_MEMBERS].map((m) => [m, jwk[m]]));
+    const privateKey = importOrRefuse(() => (0,external_node_crypto_.createPrivateKey)({ key: members, format: 'jwk' }), ctx, "the JWK's RSA members do not form a valid key (a value may be cut off or altered). Export the private key again.");
+    return { privateKey, kid: jwk.kid };
+}
+/** The one JWK object in the JSON: the value itself, or the only key of a JWK Set. */
+function singleJwk(parsed, ctx) {
+    if (!key_formats_isObject(parsed))
+        ctx.refuse(`is JSON but not a JWK object. ${ACCEPTED_SHAPES}`);
+    if (!Object.hasOwn(parsed, 'keys'))
+        return parsed;
+    const keys = parsed.keys;
+    if (!Array.isArray(keys))
+        ctx.refuse(`is JSON with a "keys" member that is not a list. ${ACCEPTED_SHAPES}`);
+    if (keys.length !== 1) {
+        ctx.refuse(`is a JWK Set with ${keys.length} keys; give the one private key, as a single JWK object.`);
+    }
+    const [only] = keys;
+    if (!key_formats_isObject(only))
+        ctx.refuse(`is a JWK Set whose key is not a JWK object. ${ACCEPTED_SHAPES}`);
+    return only;
+}
+function key_formats_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * Copy only the known members into a fresh object: `__proto__`, `constructor` and anything
+ * else hostile JSON may carry never reach node:crypto or our code.
+ */
+function copyJwkMembers(source, ctx) {
+    const jwk = {};
+    for (const member of JWK_STRING_MEMBERS) {
+        if (!Object.hasOwn(source, member))
+            continue;
+        const value = source[member];
+        if (typeof value !== 'string')
+            ctx.refuse(`the JWK member "${member}" is not a string. Export the private key again.`);
+        jwk[member] = value;
+    }
+    return jwk;
+}
+/** Public, harmless-to-show values (kty, alg) are echoed only when short and plain. */
+function shown(value) {
+    return /^[A-Za-z0-9_-]{1,16}$/.test(value) ? value : undefined;
+}
+function checkJwk(jwk, ctx) {
+    if (jwk.kty === undefined)
+        ctx.refuse(`is JSON but not a JWK (it has no "kty" member). ${ACCEPTED_SHAPES}`);
+    if (jwk.kty !== 'RSA') {
+        const kty = shown(jwk.kty);
+        ctx.refuse(notRsaKey(kty ? `a "kty": "${kty}"` : 'a non-RSA'));
+    }
+    if (jwk.d === undefined)
+        ctx.refuse(PUBLIC_KEY_GIVEN);
+    if (jwk.alg !== undefined && jwk.alg !== 'RS256') {
+        const alg = shown(jwk.alg);
+        ctx.refuse(`the JWK says "alg": ${alg ? `"${alg}"` : 'something other than "RS256"'}, but LINE needs RS256. ` +
+            'Give the key you registered for RS256 (its JWK has "alg": "RS256" or no "alg").');
+    }
+    const missing = RSA_PRIVATE_MEMBERS.filter((member) => !jwk[member]);
+    if (missing.length) {
+        ctx.refuse(`the JWK lacks RSA members: ${missing.join(', ')} ` +
+            '(a complete private JWK has n, e, d, p, q, dp, dq and qi). Export the whole private key again.');
+    }
+    // node:crypto imports any string without complaint, so check the encoding ourselves.
+    const malformed = RSA_PRIVATE_MEMBERS.filter((member) => !/^[A-Za-z0-9_-]+$/.test(jwk[member]));
+    if (malformed.length) {
+        ctx.refuse(`these JWK members are not base64url: ${malformed.join(', ')} ` +
+            '(a value may be cut off or altered). Export the private key again.');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/key.ts
+/**
+ * The assertion signing key: load it from the `private-key` input (see key-formats.ts for
+ * the shapes), check it is what LINE needs (RSA, 2048 bits, working), and pick the key ID.
+ */
+
+
+
+/** An RSA-2048 key is under 4 KB in any shape; far more means the secret holds something else. */
+const MAX_PRIVATE_KEY_INPUT_LENGTH = 64 * 1024;
+/** LINE's only accepted key size. */
+const REQUIRED_MODULUS_BITS = 2048;
+/** A key ID longer than this is not one LINE gave (LINE's are 36-character UUIDs). */
+const MAX_KEY_ID_LENGTH = 128;
+/**
+ * Load the assertion signing key from the `private-key` input. Accepts: a private JWK (jwx,
+ * JWCrypto, WebCrypto shapes, with or without `kid`; or a JWK Set holding one key), PKCS#8 or
+ * PKCS#1 PEM, base64 (standard or url-safe) of any of these or of DER, PEM with literal `\n`
+ * sequences or CRLF, surrounding whitespace or quotes. Refuses with InputError (input name
+ * `inputName`, default "private-key"): empty value, a public key or certificate, a non-RSA
+ * key, an RSA key that is not 2048 bits, an encrypted PEM, an unparseable value, a JWK whose
+ * `alg` is present and not RS256, an input over 64 KiB. Messages say what to fix and never
+ * contain key material.
+ */
+function loadPrivateKey(raw, inputName = 'private-key') {
+    const ctx = {
+        secrets: new SecretSet(),
+        refuse(message) {
+            throw new errors/* InputError */.dz(inputName, message);
+        }
+    };
+    if (raw.length > MAX_PRIVATE_KEY_INPUT_LENGTH) {
+        ctx.refuse(`is ${raw.length} characters long; an RSA-2048 private key is under 4,000 characters in any shape. ` +
+            'Check that the secret holds only the private key.');
+    }
+    const text = raw.trim();
+    if (!text) {
+        ctx.refuse("is empty. Store the channel's assertion signing private key in a repository secret and pass it, " +
+            `e.g. private-key: \${{ secrets.LINE_PRIVATE_KEY }}. ${ACCEPTED_SHAPES}`);
+    }
+    ctx.secrets.addForm(text);
+    const { privateKey, kid } = readKeyText(text, ctx);
+    requireRsa2048(privateKey, ctx);
+    requireWorkingKey(privateKey, ctx);
+    addPrivateMembers(privateKey, ctx.secrets);
+    const keyId = kid?.trim();
+    return { privateKey, ...(keyId ? { keyId } : {}), secrets: ctx.secrets.toArray() };
+}
+function requireRsa2048(key, ctx) {
+    const type = key.asymmetricKeyType;
+    if (type === 'rsa-pss') {
+        ctx.refuse(notRsaKey('an RSA-PSS (restricted to PSS padding), not a plain RSA,'));
+    }
+    if (type !== 'rsa')
+        ctx.refuse(notRsaKey(type === 'ec' ? 'an EC (elliptic curve)' : `a "${String(type)}"`));
+    const bits = key.asymmetricKeyDetails?.modulusLength;
+    if (bits !== REQUIRED_MODULUS_BITS) {
+        ctx.refuse(`this RSA key has ${bits} bits; LINE needs exactly ${REQUIRED_MODULUS_BITS}. Create a 2048-bit RSA key ` +
+            `(e.g. jwx jwk generate --type RSA --keysize 2048 --template '{"alg":"RS256","use":"sig"}'), ` +
+            'register its public half in the LINE Developers Console and store the private half.');
+    }
+}
+/**
+ * Sign and verify a probe. node:crypto imports a JWK whose `n` or `e` belongs to another key
+ * without complaint; LINE would then reject every assertion with an unhelpful message.
+ */
+function requireWorkingKey(key, ctx) {
+    const probe = Buffer.from('line-assertion-key-check');
+    let works = false;
+    try {
+        works = (0,external_node_crypto_.verify)('sha256', probe, (0,external_node_crypto_.createPublicKey)(key), (0,external_node_crypto_.sign)('sha256', probe, key));
+    }
+    catch {
+        // Treated as "does not work" below; node's message is not shown.
+    }
+    if (!works) {
+        ctx.refuse("the key's private and public parts do not belong together (a value may be altered, or taken from two keys). " +
+            'Export the private key again.');
+    }
+}
+/** Mask the private members in their JWK form too, whatever shape the input had. */
+function addPrivateMembers(key, secrets) {
+    const jwk = key.export({ format: 'jwk' });
+    for (const member of JWK_PRIVATE_MEMBERS)
+        secrets.add(jwk[member]);
+}
+/**
+ * Pick the key ID: the explicit `key-id` input wins (trimmed); else the JWK's `kid`; else
+ * InputError on `key-id` saying where to find it (LINE Developers Console → channel → Basic
+ * settings → Assertion Signing Key). A key ID must be 1–128 printable ASCII characters
+ * without whitespace or quotes. Messages never echo the value (it might be a pasted secret).
+ */
+function resolveKeyId(explicit, key, inputName = 'key-id') {
+    const given = explicit?.trim();
+    if (given)
+        return validKeyId(given, inputName, 'The key ID');
+    if (key.keyId !== undefined)
+        return validKeyId(key.keyId, inputName, 'The "kid" in the private-key JWK');
+    throw new errors/* InputError */.dz(inputName, 'is required because the private key carries no "kid". Copy the key ID from the LINE Developers Console ' +
+        '(your channel → Basic settings → Assertion Signing Key → kid) and pass it as key-id.');
+}
+function validKeyId(id, inputName, what) {
+    const problem = keyIdProblem(id);
+    if (problem) {
+        throw new errors/* InputError */.dz(inputName, `${what} ${problem}. Give the kid exactly as the LINE Developers Console shows it ` +
+            '(your channel → Basic settings → Assertion Signing Key), e.g. a UUID like 1a2b3c4d-….');
+    }
+    return id;
+}
+function keyIdProblem(id) {
+    if (id.length > MAX_KEY_ID_LENGTH)
+        return `is ${id.length} characters long; a key ID has at most ${MAX_KEY_ID_LENGTH}`;
+    if (/[\r\n]/.test(id))
+        return 'contains a line break; give only the key ID, on one line';
+    if (/\p{Cc}/u.test(id))
+        return 'contains a control character';
+    if (/\s/.test(id))
+        return 'contains whitespace';
+    if (/["'`]/.test(id))
+        return 'contains a quote character; give the key ID without quotes';
+    if (/[^\x21-\x7e]/.test(id))
+        return 'contains a character that is not printable ASCII';
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/ledger/crypto.ts + 8 modules
+var ledger_crypto = __nccwpck_require__(5260);
+;// CONCATENATED MODULE: ./src/record-issued.ts
+/**
+ * "Nothing untracked": a v2.1 token issued with a ledger is either recorded or revoked at
+ * once. Shared by the main step and the CLI's `issue`.
+ */
+
+/** Records the entry; on failure revokes the token and describes what happened (never throws). */
+async function recordOrRevoke(params) {
+    const { ledger, session, channelSecret, entry } = params;
+    try {
+        await ledger.put(entry);
+        return undefined;
+    }
+    catch (error) {
+        try {
+            await session.revokeToken({ channelSecret, accessToken: entry.accessToken });
+            return { error, revoked: true };
+        }
+        catch (revokeError) {
+            return { error, revoked: false, revokeError: (0,errors/* messageOf */.bD)(revokeError) };
+        }
+    }
 }
 
 // EXTERNAL MODULE: ./src/clock.ts
@@ -1757,490 +2265,6 @@ function normaliseBaseUrl(baseUrl) {
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
-/**
- * The root action's inputs, read and checked before anything is sent to LINE: a mistake
- * here fails the step with a message that names the input and says how to fix it.
- */
-
-
-function parseChannelId(value, input = 'channel-id') {
-    const channelId = value.trim();
-    if (!channelId)
-        throw new errors/* InputError */.dz(input, 'is required: give the channel ID (digits) from the LINE Developers Console, channel → Basic settings.');
-    if (!/^\d{1,20}$/.test(channelId)) {
-        throw new errors/* InputError */.dz(input, 'must be the channel ID, digits only (LINE Developers Console → the channel → Basic settings → Channel ID).');
-    }
-    return channelId;
-}
-function parseTokenType(value, input = 'token-type') {
-    const tokenType = value.trim().toLowerCase() || 'v2.1';
-    if (tokenType === 'v2.1' || tokenType === 'stateless')
-        return tokenType;
-    throw new errors/* InputError */.dz(input, 'must be "v2.1" (revocable, up to 30 days) or "stateless" (15 minutes, cannot be revoked).');
-}
-/** The YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
-function parseBoolean(value, input, fallback) {
-    const text = value.trim();
-    if (!text)
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new errors/* InputError */.dz(input, 'must be true or false.');
-}
-function parseApiBaseUrl(value, input = 'api-base-url') {
-    const text = value.trim() || 'https://api.line.me';
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new errors/* InputError */.dz(input, 'must be an absolute http(s) URL such as https://api.line.me.');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new errors/* InputError */.dz(input, 'must use https:// (or http:// for a local emulator).');
-    // Credentials or a query in the base URL would end up in logs and on every request.
-    if (url.username || url.password)
-        throw new errors/* InputError */.dz(input, 'must not contain a user name or password; use a proxy setting (HTTPS_PROXY) instead.');
-    if (url.search || url.hash)
-        throw new errors/* InputError */.dz(input, 'must not contain a query string or fragment.');
-    return url.toString().replace(/\/+$/, '');
-}
-function parseLifetime(value, input = 'lifetime') {
-    return parseDuration(value.trim() || '1h', { input, minSeconds: 1, maxSeconds: MAX_TOKEN_LIFETIME_SECONDS });
-}
-function readActionInputs(getInput) {
-    const channelId = parseChannelId(getInput('channel-id'));
-    const privateKey = getInput('private-key');
-    if (!privateKey.trim()) {
-        throw new errors/* InputError */.dz('private-key', 'is required: pass the assertion signing private key from a secret, e.g. private-key: ${{ secrets.LINE_ASSERTION_PRIVATE_KEY }}.');
-    }
-    const keyId = getInput('key-id').trim();
-    const channelSecret = getInput('channel-secret').trim();
-    const tokenType = parseTokenType(getInput('token-type'));
-    const lifetimeSeconds = tokenType === 'v2.1' ? parseLifetime(getInput('lifetime')) : 900;
-    const revoke = parseBoolean(getInput('revoke'), 'revoke', true);
-    const apiBaseUrl = parseApiBaseUrl(getInput('api-base-url'));
-    const ledger = getInput('ledger').trim();
-    const githubToken = getInput('github-token').trim();
-    if (tokenType === 'v2.1' && revoke && !channelSecret) {
-        throw new errors/* InputError */.dz('channel-secret', 'is needed to revoke the token when the job ends (LINE\'s revoke call requires it). Pass channel-secret: ${{ secrets.LINE_CHANNEL_SECRET }}, or set revoke: false (the token then stays valid until it expires and holds one of the channel\'s 30 slots).');
-    }
-    if (tokenType === 'v2.1' && ledger && !channelSecret) {
-        throw new errors/* InputError */.dz('channel-secret', 'is needed with a ledger: tokens in the ledger are encrypted with a key derived from the channel secret.');
-    }
-    return { channelId, privateKey, keyId, channelSecret, tokenType, lifetimeSeconds, revoke, apiBaseUrl, ledger, githubToken };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/key-formats.ts
-/**
- * Reading the `private-key` input's many shapes into a node KeyObject: a private JWK (or a
- * one-key JWK Set), PKCS#8 or PKCS#1 PEM, base64 (standard or url-safe) of either, DER,
- * surrounding quotes, PEM whose newlines arrived as literal `\n`. Everything is imported
- * through node:crypto (jose cannot import PKCS#1). node:crypto's and JSON.parse's own
- * error messages may quote the input, so they are never passed on: each failure maps to a
- * fixed text of ours.
- */
-
-/** What every "unrecognised" message tells the user to give instead. */
-const ACCEPTED_SHAPES = 'Give the private key as a private JWK (JSON with "kty": "RSA" and "d"), as PEM ' +
-    '("-----BEGIN PRIVATE KEY-----" or "-----BEGIN RSA PRIVATE KEY-----"), or as base64 of either.';
-const PUBLIC_KEY_GIVEN = 'this is the public key; give the private key instead (the JWK that has "d", or the PEM that begins ' +
-    '"-----BEGIN PRIVATE KEY-----"). The public half is what you register in the LINE Developers Console; ' +
-    'the private half goes in the secret.';
-const CERTIFICATE_GIVEN = 'this is a certificate, which holds only the public key; give the private key instead (the JWK that has "d", ' +
-    'or the PEM that begins "-----BEGIN PRIVATE KEY-----").';
-const ENCRYPTED_PEM = 'this PEM key is encrypted with a passphrase; give the decrypted key instead, e.g. the output of ' +
-    '"openssl pkey -in key.pem -out key-decrypted.pem".';
-const OPENSSH_KEY = 'this is an OpenSSH private key; give it as PEM instead (convert a copy with "ssh-keygen -p -m PKCS8 -f <file>"), ' +
-    'or give the private JWK whose public half you registered with LINE.';
-const PEM_DAMAGED = 'the PEM body is not a valid private key (it may be cut off or altered). ' +
-    'Copy the whole key again, from the BEGIN line to the END line.';
-/** The message for a key of the wrong type, e.g. `an EC`. */
-function notRsaKey(what) {
-    return (`this is ${what} key; LINE needs an RSA 2048-bit key used with RS256. Create one ` +
-        `(e.g. jwx jwk generate --type RSA --keysize 2048 --template '{"alg":"RS256","use":"sig"}'), ` +
-        'register its public half in the LINE Developers Console and store the private half.');
-}
-/** The strings to mask: each form of the input we saw, kept only when long enough to matter. */
-class SecretSet {
-    values = new Set();
-    /** Shorter strings are not masked: masking "RSA" or "abc" would garble unrelated log lines. */
-    static MIN_LENGTH = 16;
-    add(value) {
-        const trimmed = value?.trim();
-        if (trimmed && trimmed.length >= SecretSet.MIN_LENGTH)
-            this.values.add(trimmed);
-    }
-    /**
-     * Add a form of the input. Multi-line PEM or base64 is also added line by line (logs mask
-     * line by line); JSON is not split, as its lines would include the public `"n": …`.
-     */
-    addForm(text) {
-        this.add(text);
-        const trimmed = text.trim();
-        if (trimmed.startsWith('{') || trimmed.startsWith('['))
-            return;
-        for (const line of text.split(/\r?\n/)) {
-            if (!line.trim().startsWith('-----'))
-                this.add(line);
-        }
-    }
-    toArray() {
-        return [...this.values];
-    }
-}
-/** Quotes and base64 may wrap each other; more layers than this are not a key. */
-const MAX_WRAPPING_DEPTH = 3;
-/** Shorter base64 cannot hold even a public RSA-2048 key; such text is treated as unrecognized. */
-const MIN_BASE64_KEY_LENGTH = 64;
-/** Read the trimmed, non-empty input text, peeling quotes and base64 as needed. */
-function readKeyText(text, ctx, depth = 0) {
-    const value = text.trim();
-    if (!value)
-        ctx.refuse(`holds nothing but quotes or whitespace. ${ACCEPTED_SHAPES}`);
-    if (depth > MAX_WRAPPING_DEPTH)
-        ctx.refuse(`is not a key this action recognizes. ${ACCEPTED_SHAPES}`);
-    const unquoted = unquote(value);
-    if (unquoted !== undefined) {
-        ctx.secrets.addForm(unquoted);
-        return readKeyText(unquoted, ctx, depth + 1);
-    }
-    if (value.startsWith('{') || value.startsWith('['))
-        return readJwkJson(value, ctx);
-    if (value.includes('-----BEGIN'))
-        return readPem(value, ctx);
-    // Base64 may be wrapped over lines; a key in base64 is well over a thousand characters.
-    const compact = value.replace(/[\r\n]+/g, '');
-    if (compact.length >= MIN_BASE64_KEY_LENGTH && /^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) {
-        ctx.secrets.addForm(value);
-        ctx.secrets.add(compact);
-        return readBase64(compact, ctx, depth);
-    }
-    ctx.refuse(`is not a key this action recognizes. ${ACCEPTED_SHAPES}`);
-}
-/** `"…"` (a JSON string literal when it parses as one, so `\n` and `\"` are decoded) or `'…'`. */
-function unquote(value) {
-    const quote = value[0];
-    if (value.length < 2 || (quote !== '"' && quote !== "'") || !value.endsWith(quote))
-        return undefined;
-    if (quote === '"') {
-        try {
-            return JSON.parse(value);
-        }
-        catch {
-            // Not a valid JSON string (e.g. real line breaks inside): take what is between the quotes.
-        }
-    }
-    return value.slice(1, -1);
-}
-function readBase64(compact, ctx, depth) {
-    // Buffer's base64 decoder reads the url-safe alphabet too, with or without padding.
-    const bytes = Buffer.from(compact, 'base64');
-    const decoded = bytes.toString('utf8');
-    const trimmed = decoded.trim();
-    if (trimmed.startsWith('{') || trimmed.startsWith('"') || trimmed.includes('-----BEGIN')) {
-        ctx.secrets.addForm(decoded);
-        return readKeyText(decoded, ctx, depth + 1);
-    }
-    return readDer(bytes, ctx);
-}
-/** Binary DER: what a PEM body without its BEGIN/END lines decodes to. */
-function readDer(der, ctx) {
-    const privateKey = tryKey(() => (0,external_node_crypto_.createPrivateKey)({ key: der, format: 'der', type: 'pkcs8' })) ??
-        tryKey(() => (0,external_node_crypto_.createPrivateKey)({ key: der, format: 'der', type: 'pkcs1' }));
-    if (privateKey)
-        return { privateKey };
-    const publicKey = tryKey(() => (0,external_node_crypto_.createPublicKey)({ key: der, format: 'der', type: 'spki' })) ??
-        tryKey(() => (0,external_node_crypto_.createPublicKey)({ key: der, format: 'der', type: 'pkcs1' }));
-    if (publicKey)
-        ctx.refuse(PUBLIC_KEY_GIVEN);
-    ctx.refuse(`is base64 but decodes to neither a JWK nor a PEM or DER private key. ${ACCEPTED_SHAPES}`);
-}
-/** Run a node:crypto import; its error (which may quote the input) is dropped on purpose. */
-function tryKey(importKey) {
-    try {
-        return importKey();
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Import, or refuse with our message (never node's). */
-function importOrRefuse(importKey, ctx, message) {
-    const key = tryKey(importKey);
-    if (!key)
-        ctx.refuse(message);
-    return key;
-}
-// ---- PEM -------------------------------------------------------------------------------
-/** PEM labels that are not a usable private key, and what to tell the user. */
-const UNUSABLE_PEM_LABELS = new Map([
-    ['ENCRYPTED PRIVATE KEY', ENCRYPTED_PEM],
-    ['PUBLIC KEY', PUBLIC_KEY_GIVEN],
-    ['RSA PUBLIC KEY', PUBLIC_KEY_GIVEN],
-    ['CERTIFICATE', CERTIFICATE_GIVEN],
-    ['EC PRIVATE KEY', notRsaKey('an EC (elliptic curve)')],
-    ['DSA PRIVATE KEY', notRsaKey('a DSA')],
-    ['OPENSSH PRIVATE KEY', OPENSSH_KEY]
-]);
-/** Turn literal `\n` (two characters, as some secret stores and .env files give) and CRLF into newlines. */
-function unescapeNewlines(text) {
-    return text.replace(/\\r\\n|\\n|\\r/g, '\n').replace(/\r\n?/g, '\n');
-}
-function readPem(text, ctx) {
-    const pem = unescapeNewlines(text);
-    ctx.secrets.addForm(pem);
-    // A private-key block wins wherever it is (a bundle may start with a certificate).
-    const begin = /-----BEGIN ((?:RSA )?PRIVATE KEY)-----/.exec(pem) ?? /-----BEGIN ([A-Z0-9 ]{1,40})-----/.exec(pem);
-    if (!begin)
-        ctx.refuse(`has a "-----BEGIN" that is not a complete PEM BEGIN line. ${ACCEPTED_SHAPES}`);
-    const label = begin[1];
-    const unusable = UNUSABLE_PEM_LABELS.get(label);
-    if (unusable)
-        ctx.refuse(unusable);
-    if (label !== 'PRIVATE KEY' && label !== 'RSA PRIVATE KEY') {
-        ctx.refuse(`is a PEM block labelled "${label}", not a private key. ${ACCEPTED_SHAPES}`);
-    }
-    const endLine = `-----END ${label}-----`;
-    const bodyStart = begin.index + begin[0].length;
-    const end = pem.indexOf(endLine, bodyStart);
-    if (end < 0) {
-        ctx.refuse(`the PEM has no "${endLine}" line, so the value looks cut off. Copy the whole key, from the BEGIN line to the END line.`);
-    }
-    const body = pem.slice(bodyStart, end);
-    ctx.secrets.add(pem.slice(begin.index, end + endLine.length));
-    if (/Proc-Type:[^\n]*ENCRYPTED/.test(body))
-        ctx.refuse(ENCRYPTED_PEM);
-    const compact = body.replace(/\s+/g, '');
-    ctx.secrets.add(compact);
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact))
-        ctx.refuse(PEM_DAMAGED);
-    const type = label === 'PRIVATE KEY' ? 'pkcs8' : 'pkcs1';
-    const privateKey = importOrRefuse(() => (0,external_node_crypto_.createPrivateKey)({ key: Buffer.from(compact, 'base64'), format: 'der', type }), ctx, PEM_DAMAGED);
-    return { privateKey };
-}
-// ---- JWK -------------------------------------------------------------------------------
-/** JWK members read as strings; anything else in the JSON is ignored. */
-const JWK_STRING_MEMBERS = ['kty', 'alg', 'kid', 'n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'];
-/** What node:crypto needs to import an RSA private JWK. */
-const RSA_PRIVATE_MEMBERS = ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'];
-/** The JWK members that are secret. */
-const JWK_PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi'];
-function readJwkJson(text, ctx) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        ctx.refuse(`looks like JSON but is not valid JSON (check that the whole value was copied, with its quotes and braces). ${ACCEPTED_SHAPES}`);
-    }
-    const jwk = copyJwkMembers(singleJwk(parsed, ctx), ctx);
-    for (const member of JWK_PRIVATE_MEMBERS)
-        ctx.secrets.add(jwk[member]);
-    checkJwk(jwk, ctx);
-    const members = Object.fromEntries(['kty', ...RSA_PRIVATE_MEMBERS].map((m) => [m, jwk[m]]));
-    const privateKey = importOrRefuse(() => (0,external_node_crypto_.createPrivateKey)({ key: members, format: 'jwk' }), ctx, "the JWK's RSA members do not form a valid key (a value may be cut off or altered). Export the private key again.");
-    return { privateKey, kid: jwk.kid };
-}
-/** The one JWK object in the JSON: the value itself, or the only key of a JWK Set. */
-function singleJwk(parsed, ctx) {
-    if (!key_formats_isObject(parsed))
-        ctx.refuse(`is JSON but not a JWK object. ${ACCEPTED_SHAPES}`);
-    if (!Object.hasOwn(parsed, 'keys'))
-        return parsed;
-    const keys = parsed.keys;
-    if (!Array.isArray(keys))
-        ctx.refuse(`is JSON with a "keys" member that is not a list. ${ACCEPTED_SHAPES}`);
-    if (keys.length !== 1) {
-        ctx.refuse(`is a JWK Set with ${keys.length} keys; give the one private key, as a single JWK object.`);
-    }
-    const [only] = keys;
-    if (!key_formats_isObject(only))
-        ctx.refuse(`is a JWK Set whose key is not a JWK object. ${ACCEPTED_SHAPES}`);
-    return only;
-}
-function key_formats_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/**
- * Copy only the known members into a fresh object: `__proto__`, `constructor` and anything
- * else hostile JSON may carry never reach node:crypto or our code.
- */
-function copyJwkMembers(source, ctx) {
-    const jwk = {};
-    for (const member of JWK_STRING_MEMBERS) {
-        if (!Object.hasOwn(source, member))
-            continue;
-        const value = source[member];
-        if (typeof value !== 'string')
-            ctx.refuse(`the JWK member "${member}" is not a string. Export the private key again.`);
-        jwk[member] = value;
-    }
-    return jwk;
-}
-/** Public, harmless-to-show values (kty, alg) are echoed only when short and plain. */
-function shown(value) {
-    return /^[A-Za-z0-9_-]{1,16}$/.test(value) ? value : undefined;
-}
-function checkJwk(jwk, ctx) {
-    if (jwk.kty === undefined)
-        ctx.refuse(`is JSON but not a JWK (it has no "kty" member). ${ACCEPTED_SHAPES}`);
-    if (jwk.kty !== 'RSA') {
-        const kty = shown(jwk.kty);
-        ctx.refuse(notRsaKey(kty ? `a "kty": "${kty}"` : 'a non-RSA'));
-    }
-    if (jwk.d === undefined)
-        ctx.refuse(PUBLIC_KEY_GIVEN);
-    if (jwk.alg !== undefined && jwk.alg !== 'RS256') {
-        const alg = shown(jwk.alg);
-        ctx.refuse(`the JWK says "alg": ${alg ? `"${alg}"` : 'something other than "RS256"'}, but LINE needs RS256. ` +
-            'Give the key you registered for RS256 (its JWK has "alg": "RS256" or no "alg").');
-    }
-    const missing = RSA_PRIVATE_MEMBERS.filter((member) => !jwk[member]);
-    if (missing.length) {
-        ctx.refuse(`the JWK lacks RSA members: ${missing.join(', ')} ` +
-            '(a complete private JWK has n, e, d, p, q, dp, dq and qi). Export the whole private key again.');
-    }
-    // node:crypto imports any string without complaint, so check the encoding ourselves.
-    const malformed = RSA_PRIVATE_MEMBERS.filter((member) => !/^[A-Za-z0-9_-]+$/.test(jwk[member]));
-    if (malformed.length) {
-        ctx.refuse(`these JWK members are not base64url: ${malformed.join(', ')} ` +
-            '(a value may be cut off or altered). Export the private key again.');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/key.ts
-/**
- * The assertion signing key: load it from the `private-key` input (see key-formats.ts for
- * the shapes), check it is what LINE needs (RSA, 2048 bits, working), and pick the key ID.
- */
-
-
-
-/** An RSA-2048 key is under 4 KB in any shape; far more means the secret holds something else. */
-const MAX_PRIVATE_KEY_INPUT_LENGTH = 64 * 1024;
-/** LINE's only accepted key size. */
-const REQUIRED_MODULUS_BITS = 2048;
-/** A key ID longer than this is not one LINE gave (LINE's are 36-character UUIDs). */
-const MAX_KEY_ID_LENGTH = 128;
-/**
- * Load the assertion signing key from the `private-key` input. Accepts: a private JWK (jwx,
- * JWCrypto, WebCrypto shapes, with or without `kid`; or a JWK Set holding one key), PKCS#8 or
- * PKCS#1 PEM, base64 (standard or url-safe) of any of these or of DER, PEM with literal `\n`
- * sequences or CRLF, surrounding whitespace or quotes. Refuses with InputError (input name
- * `inputName`, default "private-key"): empty value, a public key or certificate, a non-RSA
- * key, an RSA key that is not 2048 bits, an encrypted PEM, an unparseable value, a JWK whose
- * `alg` is present and not RS256, an input over 64 KiB. Messages say what to fix and never
- * contain key material.
- */
-function loadPrivateKey(raw, inputName = 'private-key') {
-    const ctx = {
-        secrets: new SecretSet(),
-        refuse(message) {
-            throw new errors/* InputError */.dz(inputName, message);
-        }
-    };
-    if (raw.length > MAX_PRIVATE_KEY_INPUT_LENGTH) {
-        ctx.refuse(`is ${raw.length} characters long; an RSA-2048 private key is under 4,000 characters in any shape. ` +
-            'Check that the secret holds only the private key.');
-    }
-    const text = raw.trim();
-    if (!text) {
-        ctx.refuse("is empty. Store the channel's assertion signing private key in a repository secret and pass it, " +
-            `e.g. private-key: \${{ secrets.LINE_PRIVATE_KEY }}. ${ACCEPTED_SHAPES}`);
-    }
-    ctx.secrets.addForm(text);
-    const { privateKey, kid } = readKeyText(text, ctx);
-    requireRsa2048(privateKey, ctx);
-    requireWorkingKey(privateKey, ctx);
-    addPrivateMembers(privateKey, ctx.secrets);
-    const keyId = kid?.trim();
-    return { privateKey, ...(keyId ? { keyId } : {}), secrets: ctx.secrets.toArray() };
-}
-function requireRsa2048(key, ctx) {
-    const type = key.asymmetricKeyType;
-    if (type === 'rsa-pss') {
-        ctx.refuse(notRsaKey('an RSA-PSS (restricted to PSS padding), not a plain RSA,'));
-    }
-    if (type !== 'rsa')
-        ctx.refuse(notRsaKey(type === 'ec' ? 'an EC (elliptic curve)' : `a "${String(type)}"`));
-    const bits = key.asymmetricKeyDetails?.modulusLength;
-    if (bits !== REQUIRED_MODULUS_BITS) {
-        ctx.refuse(`this RSA key has ${bits} bits; LINE needs exactly ${REQUIRED_MODULUS_BITS}. Create a 2048-bit RSA key ` +
-            `(e.g. jwx jwk generate --type RSA --keysize 2048 --template '{"alg":"RS256","use":"sig"}'), ` +
-            'register its public half in the LINE Developers Console and store the private half.');
-    }
-}
-/**
- * Sign and verify a probe. node:crypto imports a JWK whose `n` or `e` belongs to another key
- * without complaint; LINE would then reject every assertion with an unhelpful message.
- */
-function requireWorkingKey(key, ctx) {
-    const probe = Buffer.from('line-assertion-key-check');
-    let works = false;
-    try {
-        works = (0,external_node_crypto_.verify)('sha256', probe, (0,external_node_crypto_.createPublicKey)(key), (0,external_node_crypto_.sign)('sha256', probe, key));
-    }
-    catch {
-        // Treated as "does not work" below; node's message is not shown.
-    }
-    if (!works) {
-        ctx.refuse("the key's private and public parts do not belong together (a value may be altered, or taken from two keys). " +
-            'Export the private key again.');
-    }
-}
-/** Mask the private members in their JWK form too, whatever shape the input had. */
-function addPrivateMembers(key, secrets) {
-    const jwk = key.export({ format: 'jwk' });
-    for (const member of JWK_PRIVATE_MEMBERS)
-        secrets.add(jwk[member]);
-}
-/**
- * Pick the key ID: the explicit `key-id` input wins (trimmed); else the JWK's `kid`; else
- * InputError on `key-id` saying where to find it (LINE Developers Console → channel → Basic
- * settings → Assertion Signing Key). A key ID must be 1–128 printable ASCII characters
- * without whitespace or quotes. Messages never echo the value (it might be a pasted secret).
- */
-function resolveKeyId(explicit, key, inputName = 'key-id') {
-    const given = explicit?.trim();
-    if (given)
-        return validKeyId(given, inputName, 'The key ID');
-    if (key.keyId !== undefined)
-        return validKeyId(key.keyId, inputName, 'The "kid" in the private-key JWK');
-    throw new errors/* InputError */.dz(inputName, 'is required because the private key carries no "kid". Copy the key ID from the LINE Developers Console ' +
-        '(your channel → Basic settings → Assertion Signing Key → kid) and pass it as key-id.');
-}
-function validKeyId(id, inputName, what) {
-    const problem = keyIdProblem(id);
-    if (problem) {
-        throw new errors/* InputError */.dz(inputName, `${what} ${problem}. Give the kid exactly as the LINE Developers Console shows it ` +
-            '(your channel → Basic settings → Assertion Signing Key), e.g. a UUID like 1a2b3c4d-….');
-    }
-    return id;
-}
-function keyIdProblem(id) {
-    if (id.length > MAX_KEY_ID_LENGTH)
-        return `is ${id.length} characters long; a key ID has at most ${MAX_KEY_ID_LENGTH}`;
-    if (/[\r\n]/.test(id))
-        return 'contains a line break; give only the key ID, on one line';
-    if (/\p{Cc}/u.test(id))
-        return 'contains a control character';
-    if (/\s/.test(id))
-        return 'contains whitespace';
-    if (/["'`]/.test(id))
-        return 'contains a quote character; give the key ID without quotes';
-    if (/[^\x21-\x7e]/.test(id))
-        return 'contains a character that is not printable ASCII';
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./src/ledger/crypto.ts + 8 modules
-var ledger_crypto = __nccwpck_require__(5260);
 ;// CONCATENATED MODULE: ./src/line-errors.ts
 
 /** How each call is named in messages and logs. */
@@ -2450,30 +2474,6 @@ class BodyReader {
             attempts: this.response.attempts,
             hint
         });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/record-issued.ts
-/**
- * "Nothing untracked": a v2.1 token issued with a ledger is either recorded or revoked at
- * once. Shared by the main step and the CLI's `issue`.
- */
-
-/** Records the entry; on failure revokes the token and describes what happened (never throws). */
-async function recordOrRevoke(params) {
-    const { ledger, session, channelSecret, entry } = params;
-    try {
-        await ledger.put(entry);
-        return undefined;
-    }
-    catch (error) {
-        try {
-            await session.revokeToken({ channelSecret, accessToken: entry.accessToken });
-            return { error, revoked: true };
-        }
-        catch (revokeError) {
-            return { error, revoked: false, revokeError: (0,errors/* messageOf */.bD)(revokeError) };
-        }
     }
 }
 
@@ -2864,6 +2864,24 @@ function describeOffset(lineMinusOursMs) {
     return `${size} ${lineMinusOursMs > 0 ? 'behind' : 'ahead of'}`;
 }
 
+;// CONCATENATED MODULE: ./src/step-session.ts
+
+
+
+function connectStepSession(deps, channel) {
+    const { core, clock } = deps;
+    const http = createLineHttp({ baseUrl: channel.apiBaseUrl, transport: deps.transport, clock, logger: core, policy: deps.retryPolicy, sleep: deps.sleep });
+    return createLineSession({
+        api: createLineApi(http),
+        channelId: channel.channelId,
+        keyId: channel.keyId,
+        privateKey: channel.privateKey,
+        clock,
+        logger: core,
+        onAssertion: (assertion) => core.setSecret(assertion)
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/run-context.ts
 /** The workflow run that issued a token, from the runner's environment (absent outside Actions). */
 function issuingRunFromEnv(env) {
@@ -2887,8 +2905,6 @@ function issuingRunFromEnv(env) {
  * and leave the post step what it needs to revoke it. Nothing here touches the runner
  * directly; the entry file passes `core` and the transport in.
  */
-
-
 
 
 
@@ -2930,16 +2946,7 @@ async function issueAndHandOver(deps) {
     const ledger = inputs.ledger && inputs.tokenType === 'v2.1' ? await openLedgerFor(inputs, deps) : undefined;
     if (inputs.ledger && inputs.tokenType === 'stateless')
         core.info('The ledger is not used for stateless tokens: they cannot be revoked and expire in 15 minutes.');
-    const http = createLineHttp({ baseUrl: inputs.apiBaseUrl, transport: deps.transport, clock, logger: core, policy: deps.retryPolicy, sleep: deps.sleep });
-    const session = createLineSession({
-        api: createLineApi(http),
-        channelId: inputs.channelId,
-        keyId,
-        privateKey: signingKey.privateKey,
-        clock,
-        logger: core,
-        onAssertion: (assertion) => core.setSecret(assertion)
-    });
+    const session = connectStepSession(deps, { apiBaseUrl: inputs.apiBaseUrl, channelId: inputs.channelId, keyId, privateKey: signingKey.privateKey });
     if (inputs.tokenType === 'stateless') {
         const token = await session.issueStatelessToken();
         core.setSecret(token.accessToken);

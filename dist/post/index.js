@@ -159,7 +159,7 @@ const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6705);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
-/* harmony import */ var _post_step_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3797);
+/* harmony import */ var _post_step_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8874);
 
 
 
@@ -1137,7 +1137,7 @@ const silentLogger = { debug() { }, info() { }, warning() { } };
 
 /***/ }),
 
-/***/ 3797:
+/***/ 8874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1152,493 +1152,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var action_core = __nccwpck_require__(6705);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/clock.ts
-var clock = __nccwpck_require__(9373);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(9783);
-;// CONCATENATED MODULE: ./src/http-transport.ts
-/**
- * The default transport: one attempt, through @actions/http-client when a proxy applies
- * (HTTPS_PROXY / NO_PROXY as http-client reads them; it always bypasses the proxy for 127.*
- * and localhost), else straight through node:http(s) the way http-client sends it.
- * Redirects are not followed, retries are left to the caller, the whole attempt is bounded
- * by a timer, and the body is read with a byte limit.
- */
-
-
-
-
-/** Certificate and TLS failures: the server's identity could not be checked. */
-const TLS_CERT_CODES = new Set([
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'CERT_UNTRUSTED',
-    'CERT_SIGNATURE_FAILURE',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'ERR_TLS_CERT_ALTNAME_INVALID'
-]);
-const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN']);
-/** Failures that happen before the request reaches the server, so a retry cannot repeat it. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const NETWORK_HINTS = {
-    tls: "The server's certificate is not trusted: add your CA with NODE_EXTRA_CA_CERTS.",
-    certExpired: "The server's certificate has expired (or this machine's clock is wrong): check the certificate at api-base-url.",
-    altName: "The server's certificate does not match the host in api-base-url: check api-base-url.",
-    protocol: 'The TLS handshake failed: check that api-base-url uses https:// only for a server that speaks TLS.',
-    dns: 'Cannot resolve the host in api-base-url: check its spelling and the runner’s DNS.',
-    refused: 'Nothing accepted the connection at api-base-url (or at HTTPS_PROXY): check the URL, the port and the proxy settings.'
-};
-/** Guidance for a socket error code, if there is any to give. */
-function networkHint(code) {
-    if (!code)
-        return undefined;
-    if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID')
-        return NETWORK_HINTS.certExpired;
-    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
-        return NETWORK_HINTS.altName;
-    if (TLS_CERT_CODES.has(code))
-        return NETWORK_HINTS.tls;
-    if (code === 'EPROTO' || code.startsWith('ERR_SSL_'))
-        return NETWORK_HINTS.protocol;
-    if (DNS_CODES.has(code))
-        return NETWORK_HINTS.dns;
-    if (code === 'ECONNREFUSED')
-        return NETWORK_HINTS.refused;
-    return undefined;
-}
-/** True when retrying cannot help: the certificate will be just as wrong next time. */
-function isPermanentNetworkCode(code) {
-    return code !== undefined && (TLS_CERT_CODES.has(code) || code === 'EPROTO' || code.startsWith('ERR_SSL_'));
-}
-/** True when the request surely never reached the server (safe to retry even a non-idempotent call). */
-function isNotSentCode(code) {
-    return code !== undefined && NOT_SENT_CODES.has(code);
-}
-/**
- * Our error for a failed socket. The underlying message is dropped on purpose: it can hold
- * the request URL, whose query may carry a token; only a well-formed code is kept.
- */
-function networkError(cause, operation) {
-    const raw = cause?.code;
-    const code = typeof raw === 'string' && /^[A-Z0-9_]{2,64}$/.test(raw) ? raw : undefined;
-    return new errors/* LineApiError */.pI({ kind: 'network', operation, code, hint: networkHint(code) });
-}
-function timeoutError(operation, timeoutMs) {
-    return new errors/* LineApiError */.pI({
-        kind: 'timeout',
-        operation,
-        hint: `No answer within ${formatSeconds(timeoutMs)}: LINE or the network in between is slow or unreachable.`
-    });
-}
-function bodyTooLargeError(operation, status, maxBodyBytes) {
-    return new errors/* LineApiError */.pI({
-        kind: 'invalid-response',
-        operation,
-        status,
-        hint: `The answer's body is larger than ${maxBodyBytes} bytes, far more than LINE sends: check api-base-url.`
-    });
-}
-function formatSeconds(ms) {
-    return `${Math.round(ms / 100) / 10} s`;
-}
-/** The transport's own name for the call; createLineHttp replaces it with the operation. */
-function describeRequest(request) {
-    return `${request.method} ${safePath(request.url)}`;
-}
-/** The URL's path without query or fragment (they can hold tokens). */
-function safePath(url) {
-    try {
-        return new URL(url).pathname;
-    }
-    catch {
-        return '(invalid URL)';
-    }
-}
-function createHttpClientTransport(userAgent) {
-    return (request) => sendOnce(request, userAgent);
-}
-async function sendOnce(request, userAgent) {
-    const operation = describeRequest(request);
-    const controller = new AbortController();
-    const ua = userAgent ?? request.headers['user-agent'];
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            reject(timeoutError(operation, request.timeoutMs));
-            controller.abort();
-        }, request.timeoutMs);
-    });
-    try {
-        // No proxy for this URL (the usual case): node:http directly, as http-client would do it.
-        // Through a proxy: http-client itself (its tunnel agents), loaded only then, because it
-        // imports undici, which costs about a third of a step's start-up.
-        const attempt = (0,proxy/* getProxyUrl */.s)(new URL(request.url))
-            ? Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(779)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)).then(({ HttpClient }) => exchange(
-            // A fresh client per attempt, so the abort signal belongs to this request only.
-            new HttpClient(ua, [abortWith(controller.signal)], { allowRedirects: false, allowRetries: false, keepAlive: false, socketTimeout: request.timeoutMs }), request, operation))
-            : exchangeDirect(request, ua, controller.signal, operation);
-        return await Promise.race([attempt, deadline]);
-    }
-    catch (error) {
-        throw toTransportError(error, operation, request.timeoutMs);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-async function exchange(client, request, operation) {
-    const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
-    const message = response.message;
-    const status = message.statusCode ?? 0;
-    const body = await readBounded(message, request.maxBodyBytes, () => bodyTooLargeError(operation, status, request.maxBodyBytes));
-    return { status, headers: flattenHeaders(message.headers), body };
-}
-/** One request with node:http(s), the way http-client sends it without a proxy: no keep-alive, no redirects. */
-async function exchangeDirect(request, userAgent, signal, operation) {
-    const url = new URL(request.url);
-    const usingSsl = url.protocol === 'https:';
-    const headers = {};
-    for (const [name, value] of Object.entries(request.headers))
-        headers[name.toLowerCase()] = value;
-    if (userAgent != null)
-        headers['user-agent'] = userAgent;
-    if (typeof request.body === 'string')
-        headers['Content-Length'] = Buffer.byteLength(request.body, 'utf8');
-    const options = {
-        host: url.hostname,
-        port: url.port ? parseInt(url.port) : usingSsl ? 443 : 80,
-        path: (url.pathname || '') + (url.search || ''),
-        method: request.method,
-        headers,
-        agent: usingSsl ? new external_node_https_namespaceObject.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false }),
-        signal
-    };
-    const message = await new Promise((resolve, reject) => {
-        const req = (usingSsl ? external_node_https_namespaceObject : external_node_http_).request(options, resolve);
-        req.setTimeout(request.timeoutMs, () => {
-            req.socket?.end();
-            // Our own error: a message with the path would carry verify's access_token query.
-            reject(timeoutError(operation, request.timeoutMs));
-        });
-        req.on('error', reject);
-        if (request.body)
-            req.write(request.body, 'utf8');
-        req.end();
-    });
-    const status = message.statusCode ?? 0;
-    const body = await readBounded(message, request.maxBodyBytes, () => bodyTooLargeError(operation, status, request.maxBodyBytes));
-    return { status, headers: flattenHeaders(message.headers), body };
-}
-/** Reads the body, giving up (and closing the connection) as soon as it passes the limit. */
-async function readBounded(message, maxBytes, tooLarge) {
-    const declared = Number(message.headers['content-length']);
-    if (declared > maxBytes) {
-        message.destroy();
-        throw tooLarge();
-    }
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of message) {
-        size += chunk.length;
-        if (size > maxBytes)
-            throw tooLarge(); // leaving the loop destroys the stream
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-function flattenHeaders(headers) {
-    const flat = {};
-    for (const [name, value] of Object.entries(headers)) {
-        flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    return flat;
-}
-function toTransportError(error, operation, timeoutMs) {
-    if (error instanceof errors/* LineApiError */.pI)
-        return error;
-    // http-client's own socket timeout rejects with "Request timeout: <path and query>".
-    if (error instanceof Error && !('code' in error) && error.message.startsWith('Request timeout')) {
-        return timeoutError(operation, timeoutMs);
-    }
-    return networkError(error, operation);
-}
-/** An http-client handler whose only job is to hand the request our abort signal. */
-function abortWith(signal) {
-    return {
-        prepareRequest(options) {
-            options.signal = signal;
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('not supported'))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/http-response.ts
-/**
- * Reading LINE's answers: the two error-body shapes, bodies that are not JSON (a proxy's
- * HTML page, an empty body), Retry-After and Date. Nothing here ever copies a non-JSON body
- * into a message: it may be a large HTML page, or hold a token.
- */
-/** Longest piece of LINE's text we show; LINE's real messages are far shorter. */
-const MAX_TEXT_CHARS = 300;
-/** The body as JSON, or undefined when it is empty or not JSON. */
-function parseJson(body) {
-    if (body.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(body);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** `{"error","error_description"}` and `{"message"}`; fields that are not strings are ignored. */
-function lineErrorFields(json) {
-    if (!isRecord(json))
-        return {};
-    return {
-        error: cleanText(json.error),
-        errorDescription: cleanText(json.error_description),
-        lineMessage: cleanText(json.message)
-    };
-}
-function hasLineText(fields) {
-    return Boolean(fields.error ?? fields.errorDescription ?? fields.lineMessage);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** One line, bounded: a misbehaving server must not flood the log. */
-function cleanText(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    const text = value.replace(/\s+/g, ' ').trim();
-    if (text === '')
-        return undefined;
-    return text.length > MAX_TEXT_CHARS ? `${text.slice(0, MAX_TEXT_CHARS)}…` : text;
-}
-/** Says what kind of body came back when it is not LINE's JSON; never quotes it. */
-function describeNonJsonBody(body, contentType) {
-    if (body.trim() === '')
-        return 'The answer had an empty body';
-    if (/html/i.test(contentType ?? '') || /^\s*</.test(body))
-        return 'The answer was an HTML page, not JSON from LINE';
-    return 'The answer was not JSON';
-}
-const HTTP_HINTS = {
-    redirect: 'api-base-url answered with a redirect; point it at the API itself.',
-    rateLimited: 'LINE is limiting the request rate and kept refusing while we retried: wait a few minutes, then re-run.',
-    serverError: 'LINE (or a gateway in front of it) failed; this is usually temporary: re-run the job later.',
-    notFromLine: 'a proxy, gateway or load balancer probably answered instead of LINE: check api-base-url and HTTPS_PROXY / NO_PROXY.'
-};
-/** General guidance for a non-2xx answer; the LINE API client adds specific hints on top. */
-function httpHint(status, fields, body, contentType) {
-    if (status >= 300 && status < 400)
-        return HTTP_HINTS.redirect;
-    if (status === 429)
-        return HTTP_HINTS.rateLimited;
-    const bodyNote = hasLineText(fields) ? undefined : describeNonJsonBody(body, contentType);
-    if (status >= 500)
-        return bodyNote ? `${bodyNote}. ${HTTP_HINTS.serverError}` : HTTP_HINTS.serverError;
-    return bodyNote ? `${bodyNote}: ${HTTP_HINTS.notFromLine}` : undefined;
-}
-/**
- * Retry-After as a delay in ms: delta-seconds, or an HTTP date relative to `nowMs`.
- * Undefined when absent or unreadable; never negative.
- */
-function parseRetryAfter(value, nowMs) {
-    const text = value?.trim();
-    if (!text)
-        return undefined;
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    // Date.parse is lenient ("1.5" is a date to it); an HTTP date always names a month or day.
-    if (!/[a-z]/i.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-/** The Date header in ms since the epoch, if it is readable. */
-function parseHttpDate(value) {
-    if (!value)
-        return undefined;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : date;
-}
-
-// EXTERNAL MODULE: ./src/logger.ts
-var logger = __nccwpck_require__(6999);
-;// CONCATENATED MODULE: ./src/http.ts
-/**
- * The one HTTP layer for every LINE call: URL and body building, a per-attempt timeout, a
- * bounded retry policy (network errors, timeouts, 429 with Retry-After, 5xx; never other
- * statuses) and LineApiError for every failure. Logs carry no query strings, bodies or tokens.
- */
-
-
-
-
-
-
-const DEFAULT_RETRY_POLICY = {
-    maxAttempts: 4,
-    baseDelayMs: 500,
-    maxDelayMs: 10_000,
-    totalBudgetMs: 60_000,
-    timeoutMs: 10_000
-};
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-const DEFAULT_USER_AGENT = 'line-channel-access-token-action';
-function http_createLineHttp(options) {
-    const baseUrl = normaliseBaseUrl(options.baseUrl);
-    const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-    const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
-    const context = {
-        policy,
-        transport: options.transport ?? createHttpClientTransport(userAgent),
-        sleep: options.sleep ?? clock/* realSleep */.u,
-        clock: options.clock ?? clock/* systemClock */.m,
-        random: options.random ?? Math.random,
-        logger: options.logger ?? logger/* silentLogger */.q,
-        maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
-    };
-    return (request) => call(context, request, buildRawRequest(baseUrl, request, userAgent, policy, context.maxBodyBytes));
-}
-async function call(context, request, raw) {
-    const { policy, clock, logger } = context;
-    const started = clock.now();
-    for (let attempt = 1;; attempt++) {
-        const remainingMs = policy.totalBudgetMs - (clock.now() - started);
-        const outcome = await attemptOnce(context, { ...raw, timeoutMs: Math.max(1, Math.min(policy.timeoutMs, remainingMs)) }, request);
-        if (outcome.response && isSuccess(outcome.response.status))
-            return toLineResponse(outcome.response, attempt);
-        const failure = outcome.error ?? httpError(request.operation, outcome.response);
-        const delayMs = retryDelay(context, request, outcome, attempt);
-        const elapsedMs = clock.now() - started;
-        if (delayMs === undefined || attempt >= policy.maxAttempts || elapsedMs + delayMs >= policy.totalBudgetMs) {
-            throw new errors/* LineApiError */.pI({ ...failure.details(), operation: request.operation, attempts: attempt });
-        }
-        logger.info(`${describeFailure(outcome, raw.timeoutMs)}; retrying in ${formatSeconds(delayMs)} (attempt ${attempt + 1} of ${policy.maxAttempts})`);
-        await context.sleep(delayMs);
-    }
-}
-async function attemptOnce(context, raw, request) {
-    const startedAt = context.clock.now();
-    let outcome;
-    try {
-        outcome = { response: await context.transport(raw) };
-    }
-    catch (error) {
-        outcome = { error: error instanceof errors/* LineApiError */.pI ? error : networkError(error, request.operation) };
-    }
-    const ms = context.clock.now() - startedAt;
-    context.logger.debug(`${raw.method} ${safePath(raw.url)} → ${describeOutcome(outcome)} (${ms} ms)`);
-    return outcome;
-}
-/** How long to wait before the next attempt, or undefined when this failure is not retried. */
-function retryDelay(context, request, outcome, attempt) {
-    const { policy, random } = context;
-    const idempotent = request.idempotent ?? true;
-    const backoffMs = () => random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    if (outcome.error) {
-        const { kind, code } = outcome.error;
-        if (kind === 'timeout')
-            return idempotent ? backoffMs() : undefined;
-        if (kind !== 'network' || isPermanentNetworkCode(code))
-            return undefined;
-        return idempotent || isNotSentCode(code) ? backoffMs() : undefined;
-    }
-    const { status, headers } = outcome.response;
-    if (status === 429 || status === 503) {
-        const retryAfterMs = parseRetryAfter(headers['retry-after'], context.clock.now());
-        return retryAfterMs === undefined ? backoffMs() : Math.min(retryAfterMs, policy.maxDelayMs);
-    }
-    if (status >= 500 && status < 600)
-        return idempotent || (status !== 502 && status !== 504) ? backoffMs() : undefined;
-    return undefined;
-}
-function httpError(operation, response) {
-    const fields = lineErrorFields(parseJson(response.body));
-    return new errors/* LineApiError */.pI({
-        kind: 'http',
-        operation,
-        status: response.status,
-        ...fields,
-        requestId: response.headers['x-line-request-id'],
-        serverDate: parseHttpDate(response.headers['date']),
-        hint: httpHint(response.status, fields, response.body, response.headers['content-type'])
-    });
-}
-function toLineResponse(response, attempts) {
-    return {
-        status: response.status,
-        headers: response.headers,
-        body: response.body,
-        json: parseJson(response.body),
-        requestId: response.headers['x-line-request-id'],
-        attempts
-    };
-}
-function isSuccess(status) {
-    return status >= 200 && status < 300;
-}
-/** For the debug log: a status or what went wrong, never a message that could hold data. */
-function describeOutcome(outcome) {
-    if (outcome.response)
-        return String(outcome.response.status);
-    const { kind, code } = outcome.error;
-    if (kind === 'timeout')
-        return 'timeout';
-    if (kind === 'invalid-response')
-        return 'unreadable answer';
-    return code ? `network error (${code})` : 'network error';
-}
-/** For the retry notice. */
-function describeFailure(outcome, timeoutMs) {
-    if (outcome.response)
-        return `LINE answered ${outcome.response.status}`;
-    const { kind, code } = outcome.error;
-    if (kind === 'timeout')
-        return `LINE did not answer within ${formatSeconds(timeoutMs)}`;
-    return `LINE could not be reached${code ? ` (${code})` : ''}`;
-}
-function buildRawRequest(baseUrl, request, userAgent, policy, maxBodyBytes) {
-    const query = request.query && Object.keys(request.query).length ? `?${new URLSearchParams(request.query).toString()}` : '';
-    const path = request.path.startsWith('/') ? request.path : `/${request.path}`;
-    const headers = { accept: 'application/json', 'user-agent': userAgent };
-    let body;
-    if (request.form) {
-        headers['content-type'] = 'application/x-www-form-urlencoded';
-        body = new URLSearchParams(request.form).toString();
-    }
-    return { method: request.method, url: `${baseUrl}${path}${query}`, headers, body, timeoutMs: policy.timeoutMs, maxBodyBytes };
-}
-/** Validates api-base-url and drops trailing slashes; a path prefix (a gateway's) is kept. */
-function normaliseBaseUrl(baseUrl) {
-    let url;
-    try {
-        url = new URL(baseUrl.trim());
-    }
-    catch {
-        throw new errors/* InputError */.dz('api-base-url', 'not a URL; use an http(s) URL such as https://api.line.me');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* InputError */.dz('api-base-url', `use an http:// or https:// URL (got ${url.protocol}), such as https://api.line.me`);
-    }
-    if (url.search || url.hash || url.username || url.password) {
-        throw new errors/* InputError */.dz('api-base-url', 'remove the query string, fragment or credentials; give just the scheme, host and an optional path, such as https://api.line.me');
-    }
-    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-
 ;// CONCATENATED MODULE: ./src/duration.ts
 /**
  * Durations as people write them in workflow inputs (`900`, `30m`, `1h 30m`, `7d`), parsed
@@ -2240,6 +1753,517 @@ function keyIdProblem(id) {
 
 // EXTERNAL MODULE: ./src/ledger/crypto.ts + 8 modules
 var ledger_crypto = __nccwpck_require__(5260);
+;// CONCATENATED MODULE: ./src/record-issued.ts
+/**
+ * "Nothing untracked": a v2.1 token issued with a ledger is either recorded or revoked at
+ * once. Shared by the main step and the CLI's `issue`.
+ */
+
+/** Records the entry; on failure revokes the token and describes what happened (never throws). */
+async function record_issued_recordOrRevoke(params) {
+    const { ledger, session, channelSecret, entry } = params;
+    try {
+        await ledger.put(entry);
+        return undefined;
+    }
+    catch (error) {
+        try {
+            await session.revokeToken({ channelSecret, accessToken: entry.accessToken });
+            return { error, revoked: true };
+        }
+        catch (revokeError) {
+            return { error, revoked: false, revokeError: messageOf(revokeError) };
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/clock.ts
+var clock = __nccwpck_require__(9373);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var proxy = __nccwpck_require__(9783);
+;// CONCATENATED MODULE: ./src/http-transport.ts
+/**
+ * The default transport: one attempt, through @actions/http-client when a proxy applies
+ * (HTTPS_PROXY / NO_PROXY as http-client reads them; it always bypasses the proxy for 127.*
+ * and localhost), else straight through node:http(s) the way http-client sends it.
+ * Redirects are not followed, retries are left to the caller, the whole attempt is bounded
+ * by a timer, and the body is read with a byte limit.
+ */
+
+
+
+
+/** Certificate and TLS failures: the server's identity could not be checked. */
+const TLS_CERT_CODES = new Set([
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'CERT_SIGNATURE_FAILURE',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN']);
+/** Failures that happen before the request reaches the server, so a retry cannot repeat it. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NETWORK_HINTS = {
+    tls: "The server's certificate is not trusted: add your CA with NODE_EXTRA_CA_CERTS.",
+    certExpired: "The server's certificate has expired (or this machine's clock is wrong): check the certificate at api-base-url.",
+    altName: "The server's certificate does not match the host in api-base-url: check api-base-url.",
+    protocol: 'The TLS handshake failed: check that api-base-url uses https:// only for a server that speaks TLS.',
+    dns: 'Cannot resolve the host in api-base-url: check its spelling and the runner’s DNS.',
+    refused: 'Nothing accepted the connection at api-base-url (or at HTTPS_PROXY): check the URL, the port and the proxy settings.'
+};
+/** Guidance for a socket error code, if there is any to give. */
+function networkHint(code) {
+    if (!code)
+        return undefined;
+    if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID')
+        return NETWORK_HINTS.certExpired;
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+        return NETWORK_HINTS.altName;
+    if (TLS_CERT_CODES.has(code))
+        return NETWORK_HINTS.tls;
+    if (code === 'EPROTO' || code.startsWith('ERR_SSL_'))
+        return NETWORK_HINTS.protocol;
+    if (DNS_CODES.has(code))
+        return NETWORK_HINTS.dns;
+    if (code === 'ECONNREFUSED')
+        return NETWORK_HINTS.refused;
+    return undefined;
+}
+/** True when retrying cannot help: the certificate will be just as wrong next time. */
+function isPermanentNetworkCode(code) {
+    return code !== undefined && (TLS_CERT_CODES.has(code) || code === 'EPROTO' || code.startsWith('ERR_SSL_'));
+}
+/** True when the request surely never reached the server (safe to retry even a non-idempotent call). */
+function isNotSentCode(code) {
+    return code !== undefined && NOT_SENT_CODES.has(code);
+}
+/**
+ * Our error for a failed socket. The underlying message is dropped on purpose: it can hold
+ * the request URL, whose query may carry a token; only a well-formed code is kept.
+ */
+function networkError(cause, operation) {
+    const raw = cause?.code;
+    const code = typeof raw === 'string' && /^[A-Z0-9_]{2,64}$/.test(raw) ? raw : undefined;
+    return new errors/* LineApiError */.pI({ kind: 'network', operation, code, hint: networkHint(code) });
+}
+function timeoutError(operation, timeoutMs) {
+    return new errors/* LineApiError */.pI({
+        kind: 'timeout',
+        operation,
+        hint: `No answer within ${formatSeconds(timeoutMs)}: LINE or the network in between is slow or unreachable.`
+    });
+}
+function bodyTooLargeError(operation, status, maxBodyBytes) {
+    return new errors/* LineApiError */.pI({
+        kind: 'invalid-response',
+        operation,
+        status,
+        hint: `The answer's body is larger than ${maxBodyBytes} bytes, far more than LINE sends: check api-base-url.`
+    });
+}
+function formatSeconds(ms) {
+    return `${Math.round(ms / 100) / 10} s`;
+}
+/** The transport's own name for the call; createLineHttp replaces it with the operation. */
+function describeRequest(request) {
+    return `${request.method} ${safePath(request.url)}`;
+}
+/** The URL's path without query or fragment (they can hold tokens). */
+function safePath(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return '(invalid URL)';
+    }
+}
+function createHttpClientTransport(userAgent) {
+    return (request) => sendOnce(request, userAgent);
+}
+async function sendOnce(request, userAgent) {
+    const operation = describeRequest(request);
+    const controller = new AbortController();
+    const ua = userAgent ?? request.headers['user-agent'];
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            reject(timeoutError(operation, request.timeoutMs));
+            controller.abort();
+        }, request.timeoutMs);
+    });
+    try {
+        // No proxy for this URL (the usual case): node:http directly, as http-client would do it.
+        // Through a proxy: http-client itself (its tunnel agents), loaded only then, because it
+        // imports undici, which costs about a third of a step's start-up.
+        const attempt = (0,proxy/* getProxyUrl */.s)(new URL(request.url))
+            ? Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(779)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)).then(({ HttpClient }) => exchange(
+            // A fresh client per attempt, so the abort signal belongs to this request only.
+            new HttpClient(ua, [abortWith(controller.signal)], { allowRedirects: false, allowRetries: false, keepAlive: false, socketTimeout: request.timeoutMs }), request, operation))
+            : exchangeDirect(request, ua, controller.signal, operation);
+        return await Promise.race([attempt, deadline]);
+    }
+    catch (error) {
+        throw toTransportError(error, operation, request.timeoutMs);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function exchange(client, request, operation) {
+    const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
+    const message = response.message;
+    const status = message.statusCode ?? 0;
+    const body = await readBounded(message, request.maxBodyBytes, () => bodyTooLargeError(operation, status, request.maxBodyBytes));
+    return { status, headers: flattenHeaders(message.headers), body };
+}
+/** One request with node:http(s), the way http-client sends it without a proxy: no keep-alive, no redirects. */
+async function exchangeDirect(request, userAgent, signal, operation) {
+    const url = new URL(request.url);
+    const usingSsl = url.protocol === 'https:';
+    const headers = {};
+    for (const [name, value] of Object.entries(request.headers))
+        headers[name.toLowerCase()] = value;
+    if (userAgent != null)
+        headers['user-agent'] = userAgent;
+    if (typeof request.body === 'string')
+        headers['Content-Length'] = Buffer.byteLength(request.body, 'utf8');
+    const options = {
+        host: url.hostname,
+        port: url.port ? parseInt(url.port) : usingSsl ? 443 : 80,
+        path: (url.pathname || '') + (url.search || ''),
+        method: request.method,
+        headers,
+        agent: usingSsl ? new external_node_https_namespaceObject.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false }),
+        signal
+    };
+    const message = await new Promise((resolve, reject) => {
+        const req = (usingSsl ? external_node_https_namespaceObject : external_node_http_).request(options, resolve);
+        req.setTimeout(request.timeoutMs, () => {
+            req.socket?.end();
+            // Our own error: a message with the path would carry verify's access_token query.
+            reject(timeoutError(operation, request.timeoutMs));
+        });
+        req.on('error', reject);
+        if (request.body)
+            req.write(request.body, 'utf8');
+        req.end();
+    });
+    const status = message.statusCode ?? 0;
+    const body = await readBounded(message, request.maxBodyBytes, () => bodyTooLargeError(operation, status, request.maxBodyBytes));
+    return { status, headers: flattenHeaders(message.headers), body };
+}
+/** Reads the body, giving up (and closing the connection) as soon as it passes the limit. */
+async function readBounded(message, maxBytes, tooLarge) {
+    const declared = Number(message.headers['content-length']);
+    if (declared > maxBytes) {
+        message.destroy();
+        throw tooLarge();
+    }
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of message) {
+        size += chunk.length;
+        if (size > maxBytes)
+            throw tooLarge(); // leaving the loop destroys the stream
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function flattenHeaders(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+function toTransportError(error, operation, timeoutMs) {
+    if (error instanceof errors/* LineApiError */.pI)
+        return error;
+    // http-client's own socket timeout rejects with "Request timeout: <path and query>".
+    if (error instanceof Error && !('code' in error) && error.message.startsWith('Request timeout')) {
+        return timeoutError(operation, timeoutMs);
+    }
+    return networkError(error, operation);
+}
+/** An http-client handler whose only job is to hand the request our abort signal. */
+function abortWith(signal) {
+    return {
+        prepareRequest(options) {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not supported'))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/http-response.ts
+/**
+ * Reading LINE's answers: the two error-body shapes, bodies that are not JSON (a proxy's
+ * HTML page, an empty body), Retry-After and Date. Nothing here ever copies a non-JSON body
+ * into a message: it may be a large HTML page, or hold a token.
+ */
+/** Longest piece of LINE's text we show; LINE's real messages are far shorter. */
+const MAX_TEXT_CHARS = 300;
+/** The body as JSON, or undefined when it is empty or not JSON. */
+function parseJson(body) {
+    if (body.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(body);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `{"error","error_description"}` and `{"message"}`; fields that are not strings are ignored. */
+function lineErrorFields(json) {
+    if (!isRecord(json))
+        return {};
+    return {
+        error: cleanText(json.error),
+        errorDescription: cleanText(json.error_description),
+        lineMessage: cleanText(json.message)
+    };
+}
+function hasLineText(fields) {
+    return Boolean(fields.error ?? fields.errorDescription ?? fields.lineMessage);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** One line, bounded: a misbehaving server must not flood the log. */
+function cleanText(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const text = value.replace(/\s+/g, ' ').trim();
+    if (text === '')
+        return undefined;
+    return text.length > MAX_TEXT_CHARS ? `${text.slice(0, MAX_TEXT_CHARS)}…` : text;
+}
+/** Says what kind of body came back when it is not LINE's JSON; never quotes it. */
+function describeNonJsonBody(body, contentType) {
+    if (body.trim() === '')
+        return 'The answer had an empty body';
+    if (/html/i.test(contentType ?? '') || /^\s*</.test(body))
+        return 'The answer was an HTML page, not JSON from LINE';
+    return 'The answer was not JSON';
+}
+const HTTP_HINTS = {
+    redirect: 'api-base-url answered with a redirect; point it at the API itself.',
+    rateLimited: 'LINE is limiting the request rate and kept refusing while we retried: wait a few minutes, then re-run.',
+    serverError: 'LINE (or a gateway in front of it) failed; this is usually temporary: re-run the job later.',
+    notFromLine: 'a proxy, gateway or load balancer probably answered instead of LINE: check api-base-url and HTTPS_PROXY / NO_PROXY.'
+};
+/** General guidance for a non-2xx answer; the LINE API client adds specific hints on top. */
+function httpHint(status, fields, body, contentType) {
+    if (status >= 300 && status < 400)
+        return HTTP_HINTS.redirect;
+    if (status === 429)
+        return HTTP_HINTS.rateLimited;
+    const bodyNote = hasLineText(fields) ? undefined : describeNonJsonBody(body, contentType);
+    if (status >= 500)
+        return bodyNote ? `${bodyNote}. ${HTTP_HINTS.serverError}` : HTTP_HINTS.serverError;
+    return bodyNote ? `${bodyNote}: ${HTTP_HINTS.notFromLine}` : undefined;
+}
+/**
+ * Retry-After as a delay in ms: delta-seconds, or an HTTP date relative to `nowMs`.
+ * Undefined when absent or unreadable; never negative.
+ */
+function parseRetryAfter(value, nowMs) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // Date.parse is lenient ("1.5" is a date to it); an HTTP date always names a month or day.
+    if (!/[a-z]/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** The Date header in ms since the epoch, if it is readable. */
+function parseHttpDate(value) {
+    if (!value)
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : date;
+}
+
+// EXTERNAL MODULE: ./src/logger.ts
+var logger = __nccwpck_require__(6999);
+;// CONCATENATED MODULE: ./src/http.ts
+/**
+ * The one HTTP layer for every LINE call: URL and body building, a per-attempt timeout, a
+ * bounded retry policy (network errors, timeouts, 429 with Retry-After, 5xx; never other
+ * statuses) and LineApiError for every failure. Logs carry no query strings, bodies or tokens.
+ */
+
+
+
+
+
+
+const DEFAULT_RETRY_POLICY = {
+    maxAttempts: 4,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    totalBudgetMs: 60_000,
+    timeoutMs: 10_000
+};
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_USER_AGENT = 'line-channel-access-token-action';
+function createLineHttp(options) {
+    const baseUrl = normaliseBaseUrl(options.baseUrl);
+    const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
+    const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    const context = {
+        policy,
+        transport: options.transport ?? createHttpClientTransport(userAgent),
+        sleep: options.sleep ?? clock/* realSleep */.u,
+        clock: options.clock ?? clock/* systemClock */.m,
+        random: options.random ?? Math.random,
+        logger: options.logger ?? logger/* silentLogger */.q,
+        maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+    };
+    return (request) => call(context, request, buildRawRequest(baseUrl, request, userAgent, policy, context.maxBodyBytes));
+}
+async function call(context, request, raw) {
+    const { policy, clock, logger } = context;
+    const started = clock.now();
+    for (let attempt = 1;; attempt++) {
+        const remainingMs = policy.totalBudgetMs - (clock.now() - started);
+        const outcome = await attemptOnce(context, { ...raw, timeoutMs: Math.max(1, Math.min(policy.timeoutMs, remainingMs)) }, request);
+        if (outcome.response && isSuccess(outcome.response.status))
+            return toLineResponse(outcome.response, attempt);
+        const failure = outcome.error ?? httpError(request.operation, outcome.response);
+        const delayMs = retryDelay(context, request, outcome, attempt);
+        const elapsedMs = clock.now() - started;
+        if (delayMs === undefined || attempt >= policy.maxAttempts || elapsedMs + delayMs >= policy.totalBudgetMs) {
+            throw new errors/* LineApiError */.pI({ ...failure.details(), operation: request.operation, attempts: attempt });
+        }
+        logger.info(`${describeFailure(outcome, raw.timeoutMs)}; retrying in ${formatSeconds(delayMs)} (attempt ${attempt + 1} of ${policy.maxAttempts})`);
+        await context.sleep(delayMs);
+    }
+}
+async function attemptOnce(context, raw, request) {
+    const startedAt = context.clock.now();
+    let outcome;
+    try {
+        outcome = { response: await context.transport(raw) };
+    }
+    catch (error) {
+        outcome = { error: error instanceof errors/* LineApiError */.pI ? error : networkError(error, request.operation) };
+    }
+    const ms = context.clock.now() - startedAt;
+    context.logger.debug(`${raw.method} ${safePath(raw.url)} → ${describeOutcome(outcome)} (${ms} ms)`);
+    return outcome;
+}
+/** How long to wait before the next attempt, or undefined when this failure is not retried. */
+function retryDelay(context, request, outcome, attempt) {
+    const { policy, random } = context;
+    const idempotent = request.idempotent ?? true;
+    const backoffMs = () => random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    if (outcome.error) {
+        const { kind, code } = outcome.error;
+        if (kind === 'timeout')
+            return idempotent ? backoffMs() : undefined;
+        if (kind !== 'network' || isPermanentNetworkCode(code))
+            return undefined;
+        return idempotent || isNotSentCode(code) ? backoffMs() : undefined;
+    }
+    const { status, headers } = outcome.response;
+    if (status === 429 || status === 503) {
+        const retryAfterMs = parseRetryAfter(headers['retry-after'], context.clock.now());
+        return retryAfterMs === undefined ? backoffMs() : Math.min(retryAfterMs, policy.maxDelayMs);
+    }
+    if (status >= 500 && status < 600)
+        return idempotent || (status !== 502 && status !== 504) ? backoffMs() : undefined;
+    return undefined;
+}
+function httpError(operation, response) {
+    const fields = lineErrorFields(parseJson(response.body));
+    return new errors/* LineApiError */.pI({
+        kind: 'http',
+        operation,
+        status: response.status,
+        ...fields,
+        requestId: response.headers['x-line-request-id'],
+        serverDate: parseHttpDate(response.headers['date']),
+        hint: httpHint(response.status, fields, response.body, response.headers['content-type'])
+    });
+}
+function toLineResponse(response, attempts) {
+    return {
+        status: response.status,
+        headers: response.headers,
+        body: response.body,
+        json: parseJson(response.body),
+        requestId: response.headers['x-line-request-id'],
+        attempts
+    };
+}
+function isSuccess(status) {
+    return status >= 200 && status < 300;
+}
+/** For the debug log: a status or what went wrong, never a message that could hold data. */
+function describeOutcome(outcome) {
+    if (outcome.response)
+        return String(outcome.response.status);
+    const { kind, code } = outcome.error;
+    if (kind === 'timeout')
+        return 'timeout';
+    if (kind === 'invalid-response')
+        return 'unreadable answer';
+    return code ? `network error (${code})` : 'network error';
+}
+/** For the retry notice. */
+function describeFailure(outcome, timeoutMs) {
+    if (outcome.response)
+        return `LINE answered ${outcome.response.status}`;
+    const { kind, code } = outcome.error;
+    if (kind === 'timeout')
+        return `LINE did not answer within ${formatSeconds(timeoutMs)}`;
+    return `LINE could not be reached${code ? ` (${code})` : ''}`;
+}
+function buildRawRequest(baseUrl, request, userAgent, policy, maxBodyBytes) {
+    const query = request.query && Object.keys(request.query).length ? `?${new URLSearchParams(request.query).toString()}` : '';
+    const path = request.path.startsWith('/') ? request.path : `/${request.path}`;
+    const headers = { accept: 'application/json', 'user-agent': userAgent };
+    let body;
+    if (request.form) {
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+        body = new URLSearchParams(request.form).toString();
+    }
+    return { method: request.method, url: `${baseUrl}${path}${query}`, headers, body, timeoutMs: policy.timeoutMs, maxBodyBytes };
+}
+/** Validates api-base-url and drops trailing slashes; a path prefix (a gateway's) is kept. */
+function normaliseBaseUrl(baseUrl) {
+    let url;
+    try {
+        url = new URL(baseUrl.trim());
+    }
+    catch {
+        throw new errors/* InputError */.dz('api-base-url', 'not a URL; use an http(s) URL such as https://api.line.me');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new errors/* InputError */.dz('api-base-url', `use an http:// or https:// URL (got ${url.protocol}), such as https://api.line.me`);
+    }
+    if (url.search || url.hash || url.username || url.password) {
+        throw new errors/* InputError */.dz('api-base-url', 'remove the query string, fragment or credentials; give just the scheme, host and an optional path, such as https://api.line.me');
+    }
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/line-errors.ts
 
 /** How each call is named in messages and logs. */
@@ -2341,7 +2365,7 @@ const LINE_PATHS = {
     verifyToken: '/oauth2/v2.1/verify',
     revokeToken: '/oauth2/v2.1/revoke'
 };
-function line_api_createLineApi(http) {
+function createLineApi(http) {
     return {
         issueV21Token: (assertion) => run(http, 'issueV21Token', { method: 'POST', form: assertionForm(assertion), idempotent: false }, (body) => ({
             accessToken: body.string('access_token'),
@@ -2449,30 +2473,6 @@ class BodyReader {
             attempts: this.response.attempts,
             hint
         });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/record-issued.ts
-/**
- * "Nothing untracked": a v2.1 token issued with a ledger is either recorded or revoked at
- * once. Shared by the main step and the CLI's `issue`.
- */
-
-/** Records the entry; on failure revokes the token and describes what happened (never throws). */
-async function record_issued_recordOrRevoke(params) {
-    const { ledger, session, channelSecret, entry } = params;
-    try {
-        await ledger.put(entry);
-        return undefined;
-    }
-    catch (error) {
-        try {
-            await session.revokeToken({ channelSecret, accessToken: entry.accessToken });
-            return { error, revoked: true };
-        }
-        catch (revokeError) {
-            return { error, revoked: false, revokeError: messageOf(revokeError) };
-        }
     }
 }
 
@@ -2812,7 +2812,7 @@ function isInvalidExp(error) {
         error.status === 400 &&
         /invalid exp/i.test(error.errorDescription ?? error.lineMessage ?? ''));
 }
-function session_createLineSession(options) {
+function createLineSession(options) {
     const { api, channelId, keyId, privateKey, clock, logger, onAssertion } = options;
     let clockOffsetMs = 0;
     async function sign(tokenExpSeconds) {
@@ -2863,14 +2863,30 @@ function describeOffset(lineMinusOursMs) {
     return `${size} ${lineMinusOursMs > 0 ? 'behind' : 'ahead of'}`;
 }
 
+;// CONCATENATED MODULE: ./src/step-session.ts
+
+
+
+function step_session_connectStepSession(deps, channel) {
+    const { core, clock } = deps;
+    const http = createLineHttp({ baseUrl: channel.apiBaseUrl, transport: deps.transport, clock, logger: core, policy: deps.retryPolicy, sleep: deps.sleep });
+    return createLineSession({
+        api: createLineApi(http),
+        channelId: channel.channelId,
+        keyId: channel.keyId,
+        privateKey: channel.privateKey,
+        clock,
+        logger: core,
+        onAssertion: (assertion) => core.setSecret(assertion)
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/main-step.ts
 /**
  * The root action's main step: check every input, issue the token, hand it over masked,
  * and leave the post step what it needs to revoke it. Nothing here touches the runner
  * directly; the entry file passes `core` and the transport in.
  */
-
-
 
 
 
@@ -2912,16 +2928,7 @@ async function issueAndHandOver(deps) {
     const ledger = inputs.ledger && inputs.tokenType === 'v2.1' ? await openLedgerFor(inputs, deps) : undefined;
     if (inputs.ledger && inputs.tokenType === 'stateless')
         core.info('The ledger is not used for stateless tokens: they cannot be revoked and expire in 15 minutes.');
-    const http = createLineHttp({ baseUrl: inputs.apiBaseUrl, transport: deps.transport, clock, logger: core, policy: deps.retryPolicy, sleep: deps.sleep });
-    const session = createLineSession({
-        api: createLineApi(http),
-        channelId: inputs.channelId,
-        keyId,
-        privateKey: signingKey.privateKey,
-        clock,
-        logger: core,
-        onAssertion: (assertion) => core.setSecret(assertion)
-    });
+    const session = connectStepSession(deps, { apiBaseUrl: inputs.apiBaseUrl, channelId: inputs.channelId, keyId, privateKey: signingKey.privateKey });
     if (inputs.tokenType === 'stateless') {
         const token = await session.issueStatelessToken();
         core.setSecret(token.accessToken);
@@ -3055,8 +3062,6 @@ async function revokeAndConfirm(options) {
 
 
 
-
-
 /** A token this close to expiry is left to expire rather than revoked. */
 const EXPIRY_MARGIN_MS = 30_000;
 async function runPostStep(deps) {
@@ -3115,23 +3120,7 @@ async function revokeIssuedToken(deps) {
     const keyId = key_resolveKeyId(core.getInput('key-id'), signingKey);
     const accessToken = await (0,ledger_crypto/* decryptToken */.TW)(sealed, channelSecret, { channelId, keyId: fields.keyId, where: 'the main step\'s saved state' });
     core.setSecret(accessToken);
-    const http = http_createLineHttp({
-        baseUrl: parseApiBaseUrl(core.getInput('api-base-url')),
-        transport: deps.transport,
-        clock,
-        logger: core,
-        policy: deps.retryPolicy,
-        sleep: deps.sleep
-    });
-    const session = session_createLineSession({
-        api: line_api_createLineApi(http),
-        channelId,
-        keyId,
-        privateKey: signingKey.privateKey,
-        clock,
-        logger: core,
-        onAssertion: (assertion) => core.setSecret(assertion)
-    });
+    const session = step_session_connectStepSession(deps, { apiBaseUrl: parseApiBaseUrl(core.getInput('api-base-url')), channelId, keyId, privateKey: signingKey.privateKey });
     const report = await revokeAndConfirm({ session, channelSecret, tokens: [{ keyId: fields.keyId, accessToken }], logger: core });
     const outcome = report.outcomes[0];
     const result = post_step_describeOutcome(outcome, fields, report.activeAfter);

@@ -5,16 +5,12 @@
  * have failed; everything else per token is a warning.
  */
 import { cell, maskSecret, type ActionCore } from '../action-core.js'
-import type { Clock } from '../clock.js'
 import { MAX_TOKEN_LIFETIME_SECONDS, formatDuration, parseDuration } from '../duration.js'
-import { InputError, messageOf } from '../errors.js'
-import { createLineHttp, type Transport } from '../http.js'
+import { InputError, failureMessage, messageOf } from '../errors.js'
 import { parseApiBaseUrl, parseBoolean, parseChannelId, type GetInput } from '../inputs.js'
 import { loadPrivateKey, resolveKeyId } from '../key.js'
-import { openLedger as defaultOpenLedger, type Ledger, type LedgerContext } from '../ledger/index.js'
-import { createLineApi } from '../line-api.js'
-import { failureMessage } from '../errors.js'
-import { createLineSession } from '../session.js'
+import { openLedger as defaultOpenLedger } from '../ledger/index.js'
+import { connectStepSession, type StepDeps } from '../step-session.js'
 import { REASON_TEXT } from './plan.js'
 import { FATE_TEXT, runRevokeAll, type RevokeAllReport } from './run.js'
 
@@ -33,17 +29,8 @@ export interface RevokeAllInputs {
   dryRun: boolean
 }
 
-export interface RevokeAllStepDeps {
-  core: ActionCore
-  clock: Clock
-  env: NodeJS.ProcessEnv
-  /** One HTTP attempt; the default (http-client, proxy-aware) when omitted. */
-  transport?: Transport
-  /** Opens the ledger (tests may hand in their own). */
-  openLedger?: (spec: string, context: LedgerContext) => Promise<Ledger>
-  /** HTTP retry policy overrides (tests shorten the waits). */
-  retryPolicy?: Parameters<typeof createLineHttp>[0]['policy']
-  sleep?: (ms: number) => Promise<void>
+/** What the revoke-all step is handed: what every step is, and how many revokes run at once. */
+export interface RevokeAllStepDeps extends StepDeps {
   /** Revoke calls in flight at once (default 10). */
   concurrency?: number
 }
@@ -132,16 +119,7 @@ async function revokeAll(deps: RevokeAllStepDeps): Promise<RevokeAllReport> {
     logger: core
   })
 
-  const http = createLineHttp({ baseUrl: inputs.apiBaseUrl, transport: deps.transport, clock, logger: core, policy: deps.retryPolicy, sleep: deps.sleep })
-  const session = createLineSession({
-    api: createLineApi(http),
-    channelId: inputs.channelId,
-    keyId,
-    privateKey: signingKey.privateKey,
-    clock,
-    logger: core,
-    onAssertion: (assertion) => core.setSecret(assertion)
-  })
+  const session = connectStepSession(deps, { apiBaseUrl: inputs.apiBaseUrl, channelId: inputs.channelId, keyId, privateKey: signingKey.privateKey })
 
   if (inputs.dryRun) core.info('Dry run: planning only; nothing is revoked and the ledger is not changed.')
   return runRevokeAll({
