@@ -54,30 +54,25 @@ export function fromActionsCore(core: ActionsCoreModule, env: NodeJS.ProcessEnv 
   }
 }
 
-function toCommandValue(input: unknown): string {
-  if (input === null || input === undefined) return ''
-  if (typeof input === 'string' || input instanceof String) return String(input)
-  return JSON.stringify(input)
-}
-const escapeData = (s: unknown) => toCommandValue(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-const escapeProperty = (s: unknown) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
 
-function issueCommand(command: string, message: unknown): void {
+function issueCommand(command: string, message: string): void {
   process.stdout.write(`::${command}::${escapeData(message)}${EOL}`)
 }
 
-function issueFileCommand(command: 'OUTPUT' | 'STATE', key: string, value: unknown): void {
+function issueFileCommand(command: 'OUTPUT' | 'STATE', key: string, value: string): void {
   const filePath = process.env[`GITHUB_${command}`]
   if (!filePath) throw new Error(`Unable to find environment variable for file command ${command}`)
   if (!existsSync(filePath)) throw new Error(`Missing file at path: ${filePath}`)
   const delimiter = `ghadelimiter_${randomUUID()}`
-  const converted = toCommandValue(value)
+  const converted = value
   if (key.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`)
   if (converted.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`)
   appendFileSync(filePath, `${key}<<${delimiter}${EOL}${converted}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' })
 }
 
-function keyValue(command: 'OUTPUT' | 'STATE', legacy: string, name: string, value: unknown): void {
+function keyValue(command: 'OUTPUT' | 'STATE', legacy: string, name: string, value: string): void {
   if (process.env[`GITHUB_${command}`]) return issueFileCommand(command, name, value)
   if (command === 'OUTPUT') process.stdout.write(EOL)
   process.stdout.write(`::${legacy}${name ? ` name=${escapeProperty(name)}` : ' '}::${escapeData(value)}${EOL}`)

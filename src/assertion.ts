@@ -4,6 +4,7 @@
  */
 import type { KeyObject } from 'node:crypto'
 import { SignJWT } from 'jose'
+import { InputError } from './errors.js'
 
 /** The `aud` LINE requires. It does not change with `api-base-url`. */
 export const ASSERTION_AUDIENCE = 'https://api.line.me/'
@@ -37,11 +38,20 @@ export async function signAssertion(claims: AssertionClaims): Promise<string> {
     throw new RangeError(`token_exp must be a positive whole number of seconds, got ${tokenExpSeconds}`)
   }
   const payload = tokenExpSeconds === undefined ? {} : { token_exp: tokenExpSeconds }
-  return new SignJWT(payload)
+  const jwt = new SignJWT(payload)
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: keyId })
     .setIssuer(channelId)
     .setSubject(channelId)
     .setAudience(ASSERTION_AUDIENCE)
     .setExpirationTime(Math.floor(nowMs / 1000) + ASSERTION_EXP_AHEAD_SECONDS)
-    .sign(privateKey)
+  try {
+    return await jwt.sign(privateKey)
+  } catch {
+    // node:crypto accepts some damaged keys (a wrong "d" next to valid CRT members) that
+    // WebCrypto, under jose, refuses. The cause's text is WebCrypto's; ours says what to do.
+    throw new InputError(
+      'private-key',
+      'could not sign with this key: its private members are damaged or do not belong together. Copy the whole private key again from where it was generated, or generate a new key pair and register its public key.'
+    )
+  }
 }

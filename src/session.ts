@@ -57,14 +57,14 @@ export function createLineSession(options: LineSessionOptions): LineSession {
     try {
       return await call(await sign(tokenExpSeconds))
     } catch (error) {
-      if (!isInvalidExp(error) || error.serverDate === undefined) throw withClockHint(error)
+      if (!isInvalidExp(error) || error.serverDate === undefined) throw withClockHint(error, CLOCK_HINTS.noDate)
       const offset = error.serverDate - clock.now()
       logger.warning(`LINE rejected the assertion's expiry time: this runner's clock is ${describeOffset(offset)} LINE's. Retrying once with LINE's time; fix the runner's time synchronisation (NTP).`)
       clockOffsetMs = offset
       try {
         return await call(await sign(tokenExpSeconds))
       } catch (retryError) {
-        throw withClockHint(retryError)
+        throw withClockHint(retryError, CLOCK_HINTS.stillRefused)
       }
     }
   }
@@ -81,13 +81,15 @@ export function createLineSession(options: LineSessionOptions): LineSession {
   }
 }
 
-function withClockHint(error: unknown): unknown {
-  if (isInvalidExp(error) && !error.hint) {
-    return error.withHint(
-      "The assertion's expiry time was refused: the runner's clock is probably far off and LINE's answer carried no usable Date header. Check the machine's time synchronisation (NTP)."
-    )
-  }
-  return error
+export const CLOCK_HINTS = {
+  noDate:
+    "The assertion's expiry time was refused: the runner's clock is probably far off and LINE's answer carried no usable Date header. Check the machine's time synchronisation (NTP).",
+  stillRefused:
+    "The assertion's expiry time was refused even with LINE's own time (from its Date header): a proxy or gateway at api-base-url may be rewriting the Date header, or the clock moved during the run. Check the machine's time synchronisation (NTP)."
+} as const
+
+function withClockHint(error: unknown, hint: string): unknown {
+  return isInvalidExp(error) && !error.hint ? error.withHint(hint) : error
 }
 
 /** "about 20 minutes behind" / "about 45 s ahead of": the Date header has 1 s resolution. */

@@ -1,6 +1,6 @@
 // Section 7: docs/troubleshooting.md covers every error a user can hit. The keys are taken
 // from the source, so a new message or hint fails this test until the doc explains it:
-// every hint in LINE_HINTS / HTTP_HINTS / NETWORK_HINTS, every input an InputError can name,
+// every hint in LINE_HINTS / HTTP_HINTS / NETWORK_HINTS / CLOCK_HINTS, every input an InputError can name,
 // the start of every InputError, key refusal, duration refusal, LedgerError, warning and
 // step failure message, and the fixed texts of the HTTP layer and the LINE client.
 import { describe, expect, it } from '@jest/globals'
@@ -9,6 +9,7 @@ import { join, relative } from 'node:path'
 import { HTTP_HINTS } from '../../src/http-response.js'
 import { NETWORK_HINTS } from '../../src/http-transport.js'
 import { LINE_HINTS } from '../../src/line-errors.js'
+import { CLOCK_HINTS } from '../../src/session.js'
 
 const ROOT = new URL('../..', import.meta.url).pathname
 const DOC = readFileSync(join(ROOT, 'docs/troubleshooting.md'), 'utf8')
@@ -69,7 +70,8 @@ describe('docs/troubleshooting.md covers every error', () => {
   it.each([
     ['LINE_HINTS', LINE_HINTS],
     ['HTTP_HINTS', HTTP_HINTS],
-    ['NETWORK_HINTS', NETWORK_HINTS]
+    ['NETWORK_HINTS', NETWORK_HINTS],
+    ['CLOCK_HINTS', CLOCK_HINTS]
   ])('every %s text, quoted', (_name, hints) => {
     // The first clause is enough to find it; the doc may shorten the rest.
     const keys = Object.values(hints as Record<string, string>).map((hint) => hint.split(/(?<=[.:;])\s/)[0].split(/\s+/).slice(0, 8).join(' '))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose'
 import { ASSERTION_AUDIENCE, ASSERTION_EXP_AHEAD_SECONDS, signAssertion } from '../../src/assertion.js'
+import { InputError } from '../../src/errors.js'
 import { loadPrivateKey } from '../../src/key.js'
 import { TEST_KEY_ID, otherTestKey, testKey } from '../helpers/keys.js'
 
@@ -42,5 +43,16 @@ describe('signAssertion', () => {
 
   it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects token_exp %p as a programming error', async (tokenExpSeconds) => {
     await expect(signAssertion({ channelId: '1', keyId: 'k', privateKey: key.privateKey, tokenExpSeconds, nowMs: NOW_MS })).rejects.toThrow(RangeError)
+  })
+})
+
+describe('a damaged key that node:crypto accepts but cannot sign under jose', () => {
+  it('is refused as bad input on private-key, naming no key material', async () => {
+    const jwk = { ...(testKey().privateJwk as unknown as Record<string, string>), d: 'AA' }
+    const key = loadPrivateKey(JSON.stringify(jwk))
+    const error = await signAssertion({ channelId: '1660000001', keyId: 'kid', privateKey: key.privateKey, nowMs: Date.now() }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as Error).message).toMatch(/^Input "private-key": could not sign with this key/)
+    for (const secret of testKey().secretFragments) expect((error as Error).message).not.toContain(secret)
   })
 })
