@@ -105,7 +105,10 @@ describe('checkCliRun (CLI runs)', () => {
     ['the issued token on stderr too', { stdout: 'issued-token-abcdefghijklmnop\n', stderr: 'debug: issued-token-abcdefghijklmnop' }]
   ])('flags %s', (_name, output) => {
     const run = { argv: ['issue'], env: { LINE_PRIVATE_KEY: key.shapes.pkcs8, LINE_CHANNEL_SECRET_FILE: join(dir, 'secret') }, stdin: 'tok-from-stdin-0123456789', cwd: dir }
-    expect(findCliLeaks(run, output)).toHaveLength(1)
+    // At least one: a key member can also contain a PEM body line of the same key (the same
+    // bytes, base64 and base64url alike when the line has no + or /), itself a secret.
+    expect(findCliLeaks(run, output).length).toBeGreaterThanOrEqual(1)
+    expect(findCliLeaks(run, { stdout: '', stderr: 'nothing secret here' })).toEqual([])
     expect(() => checkCliRun(run, output)).toThrow(/Secret leak from line-token issue/)
   })
 

@@ -40,7 +40,7 @@ describe('default transport: a proxy that applies is used, NO_PROXY bypasses it'
   it('NO_PROXY for the host: no tunnel, so the unresolvable host fails as a DNS error', async () => {
     process.env.HTTP_PROXY = proxy.url
     process.env.NO_PROXY = HOST
-    const error = await api().verifyToken(token).catch((e: Error) => e)
+    const error = (await api().verifyToken(token).catch((e: unknown) => e)) as Error
     expect(error.message).toMatch(/network error \((ENOTFOUND|EAI_AGAIN)\)/)
     expect(proxy.log).toEqual([])
   })

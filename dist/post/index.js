@@ -50,14 +50,7 @@ function fromActionsCore(core, env = process.env) {
         }
     };
 }
-function toCommandValue(input) {
-    if (input === null || input === undefined)
-        return '';
-    if (typeof input === 'string' || input instanceof String)
-        return String(input);
-    return JSON.stringify(input);
-}
-const escapeData = (s) => toCommandValue(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 function issueCommand(command, message) {
     process.stdout.write(`::${command}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
@@ -69,7 +62,7 @@ function issueFileCommand(command, key, value) {
     if (!(0,external_node_fs_namespaceObject.existsSync)(filePath))
         throw new Error(`Missing file at path: ${filePath}`);
     const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
-    const converted = toCommandValue(value);
+    const converted = value;
     if (key.includes(delimiter))
         throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
     if (converted.includes(delimiter))
@@ -2773,6 +2766,7 @@ class SignJWT extends SignJWT_base {
 
 ;// CONCATENATED MODULE: ./src/assertion.ts
 
+
 /** The `aud` LINE requires. It does not change with `api-base-url`. */
 const ASSERTION_AUDIENCE = 'https://api.line.me/';
 /**
@@ -2793,13 +2787,20 @@ async function signAssertion(claims) {
         throw new RangeError(`token_exp must be a positive whole number of seconds, got ${tokenExpSeconds}`);
     }
     const payload = tokenExpSeconds === undefined ? {} : { token_exp: tokenExpSeconds };
-    return new SignJWT(payload)
+    const jwt = new SignJWT(payload)
         .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: keyId })
         .setIssuer(channelId)
         .setSubject(channelId)
         .setAudience(ASSERTION_AUDIENCE)
-        .setExpirationTime(Math.floor(nowMs / 1000) + ASSERTION_EXP_AHEAD_SECONDS)
-        .sign(privateKey);
+        .setExpirationTime(Math.floor(nowMs / 1000) + ASSERTION_EXP_AHEAD_SECONDS);
+    try {
+        return await jwt.sign(privateKey);
+    }
+    catch {
+        // node:crypto accepts some damaged keys (a wrong "d" next to valid CRT members) that
+        // WebCrypto, under jose, refuses. The cause's text is WebCrypto's; ours says what to do.
+        throw new errors/* InputError */.dz('private-key', 'could not sign with this key: its private members are damaged or do not belong together. Copy the whole private key again from where it was generated, or generate a new key pair and register its public key.');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/session.ts
@@ -2827,7 +2828,7 @@ function createLineSession(options) {
         }
         catch (error) {
             if (!isInvalidExp(error) || error.serverDate === undefined)
-                throw withClockHint(error);
+                throw withClockHint(error, CLOCK_HINTS.noDate);
             const offset = error.serverDate - clock.now();
             logger.warning(`LINE rejected the assertion's expiry time: this runner's clock is ${describeOffset(offset)} LINE's. Retrying once with LINE's time; fix the runner's time synchronisation (NTP).`);
             clockOffsetMs = offset;
@@ -2835,7 +2836,7 @@ function createLineSession(options) {
                 return await call(await sign(tokenExpSeconds));
             }
             catch (retryError) {
-                throw withClockHint(retryError);
+                throw withClockHint(retryError, CLOCK_HINTS.stillRefused);
             }
         }
     }
@@ -2850,11 +2851,12 @@ function createLineSession(options) {
         }
     };
 }
-function withClockHint(error) {
-    if (isInvalidExp(error) && !error.hint) {
-        return error.withHint("The assertion's expiry time was refused: the runner's clock is probably far off and LINE's answer carried no usable Date header. Check the machine's time synchronisation (NTP).");
-    }
-    return error;
+const CLOCK_HINTS = {
+    noDate: "The assertion's expiry time was refused: the runner's clock is probably far off and LINE's answer carried no usable Date header. Check the machine's time synchronisation (NTP).",
+    stillRefused: "The assertion's expiry time was refused even with LINE's own time (from its Date header): a proxy or gateway at api-base-url may be rewriting the Date header, or the clock moved during the run. Check the machine's time synchronisation (NTP)."
+};
+function withClockHint(error, hint) {
+    return isInvalidExp(error) && !error.hint ? error.withHint(hint) : error;
 }
 /** "about 20 minutes behind" / "about 45 s ahead of": the Date header has 1 s resolution. */
 function describeOffset(lineMinusOursMs) {
