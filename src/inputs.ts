@@ -70,14 +70,18 @@ export function parseLifetime(value: string, input = 'lifetime'): number {
   return parseDuration(value.trim() || '1h', { input, minSeconds: 1, maxSeconds: MAX_TOKEN_LIFETIME_SECONDS })
 }
 
-export function readActionInputs(getInput: GetInput): ActionInputs {
+/** The inputs every action of this repository reads the same way: who we are to LINE. */
+export function readChannelInputs(getInput: GetInput): Pick<ActionInputs, 'channelId' | 'privateKey' | 'keyId' | 'channelSecret'> {
   const channelId = parseChannelId(getInput('channel-id'))
   const privateKey = getInput('private-key')
   if (!privateKey.trim()) {
     throw new InputError('private-key', 'is required: pass the assertion signing private key from a secret, e.g. private-key: ${{ secrets.LINE_ASSERTION_PRIVATE_KEY }}.')
   }
-  const keyId = getInput('key-id').trim()
-  const channelSecret = getInput('channel-secret').trim()
+  return { channelId, privateKey, keyId: getInput('key-id').trim(), channelSecret: getInput('channel-secret').trim() }
+}
+
+export function readActionInputs(getInput: GetInput): ActionInputs {
+  const { channelId, privateKey, keyId, channelSecret } = readChannelInputs(getInput)
   const tokenType = parseTokenType(getInput('token-type'))
   const lifetimeSeconds = tokenType === 'v2.1' ? parseLifetime(getInput('lifetime')) : 900
   const revoke = parseBoolean(getInput('revoke'), 'revoke', true)

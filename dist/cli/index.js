@@ -1827,7 +1827,7 @@ function duration_formatDuration(seconds) {
  */
 
 
-function inputs_parseChannelId(value, input = 'channel-id') {
+function parseChannelId(value, input = 'channel-id') {
     const channelId = value.trim();
     if (!channelId)
         throw new errors/* InputError */.dz(input, 'is required: give the channel ID (digits) from the LINE Developers Console, channel → Basic settings.');
@@ -1874,14 +1874,17 @@ function inputs_parseApiBaseUrl(value, input = 'api-base-url') {
 function parseLifetime(value, input = 'lifetime') {
     return parseDuration(value.trim() || '1h', { input, minSeconds: 1, maxSeconds: MAX_TOKEN_LIFETIME_SECONDS });
 }
-function readActionInputs(getInput) {
-    const channelId = inputs_parseChannelId(getInput('channel-id'));
+/** The inputs every action of this repository reads the same way: who we are to LINE. */
+function inputs_readChannelInputs(getInput) {
+    const channelId = parseChannelId(getInput('channel-id'));
     const privateKey = getInput('private-key');
     if (!privateKey.trim()) {
         throw new InputError('private-key', 'is required: pass the assertion signing private key from a secret, e.g. private-key: ${{ secrets.LINE_ASSERTION_PRIVATE_KEY }}.');
     }
-    const keyId = getInput('key-id').trim();
-    const channelSecret = getInput('channel-secret').trim();
+    return { channelId, privateKey, keyId: getInput('key-id').trim(), channelSecret: getInput('channel-secret').trim() };
+}
+function readActionInputs(getInput) {
+    const { channelId, privateKey, keyId, channelSecret } = inputs_readChannelInputs(getInput);
     const tokenType = parseTokenType(getInput('token-type'));
     const lifetimeSeconds = tokenType === 'v2.1' ? parseLifetime(getInput('lifetime')) : 900;
     const revoke = inputs_parseBoolean(getInput('revoke'), 'revoke', true);
@@ -1943,12 +1946,12 @@ function readChannelId(ctx, flags) {
     if (!given) {
         throw new UsageError(`the channel ID is required: set ${ENV.channelId} or pass --channel-id ID (LINE Developers Console → your channel → Basic settings → Channel ID).`);
     }
-    return inputs_parseChannelId(given.value, given.input);
+    return parseChannelId(given.value, given.input);
 }
 /** The channel ID when given, for commands where it is optional (the emulator). */
 function readOptionalChannelId(ctx, flags) {
     const given = setting(ctx, flags, 'channel-id', ENV.channelId);
-    return given && inputs_parseChannelId(given.value, given.input);
+    return given && parseChannelId(given.value, given.input);
 }
 function readApiBaseUrl(ctx, flags) {
     const given = setting(ctx, flags, 'api-base-url', ENV.apiBaseUrl);
@@ -4146,13 +4149,7 @@ function parseOlderThan(value, input = 'older-than') {
     return parseDuration(text, { input, minSeconds: 1, maxSeconds: MAX_TOKEN_LIFETIME_SECONDS });
 }
 function readRevokeAllInputs(getInput) {
-    const channelId = parseChannelId(getInput('channel-id'));
-    const privateKey = getInput('private-key');
-    if (!privateKey.trim()) {
-        throw new InputError('private-key', 'is required: pass the assertion signing private key from a secret, e.g. private-key: ${{ secrets.LINE_ASSERTION_PRIVATE_KEY }}.');
-    }
-    const keyId = getInput('key-id').trim();
-    const channelSecret = getInput('channel-secret').trim();
+    const { channelId, privateKey, keyId, channelSecret } = readChannelInputs(getInput);
     if (!channelSecret) {
         throw new InputError('channel-secret', "is required: LINE's revoke call needs it, and the ledger's tokens are encrypted with it. Pass channel-secret: ${{ secrets.LINE_CHANNEL_SECRET }}.");
     }

@@ -1317,14 +1317,17 @@ function parseApiBaseUrl(value, input = 'api-base-url') {
 function parseLifetime(value, input = 'lifetime') {
     return parseDuration(value.trim() || '1h', { input, minSeconds: 1, maxSeconds: MAX_TOKEN_LIFETIME_SECONDS });
 }
-function readActionInputs(getInput) {
+/** The inputs every action of this repository reads the same way: who we are to LINE. */
+function readChannelInputs(getInput) {
     const channelId = parseChannelId(getInput('channel-id'));
     const privateKey = getInput('private-key');
     if (!privateKey.trim()) {
         throw new errors/* InputError */.dz('private-key', 'is required: pass the assertion signing private key from a secret, e.g. private-key: ${{ secrets.LINE_ASSERTION_PRIVATE_KEY }}.');
     }
-    const keyId = getInput('key-id').trim();
-    const channelSecret = getInput('channel-secret').trim();
+    return { channelId, privateKey, keyId: getInput('key-id').trim(), channelSecret: getInput('channel-secret').trim() };
+}
+function readActionInputs(getInput) {
+    const { channelId, privateKey, keyId, channelSecret } = readChannelInputs(getInput);
     const tokenType = parseTokenType(getInput('token-type'));
     const lifetimeSeconds = tokenType === 'v2.1' ? parseLifetime(getInput('lifetime')) : 900;
     const revoke = parseBoolean(getInput('revoke'), 'revoke', true);

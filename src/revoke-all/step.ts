@@ -7,7 +7,7 @@
 import { cell, maskSecret, type ActionCore } from '../action-core.js'
 import { MAX_TOKEN_LIFETIME_SECONDS, formatDuration, parseDuration } from '../duration.js'
 import { InputError, failureMessage, messageOf } from '../errors.js'
-import { parseApiBaseUrl, parseBoolean, parseChannelId, type GetInput } from '../inputs.js'
+import { parseApiBaseUrl, parseBoolean, readChannelInputs, type GetInput } from '../inputs.js'
 import { loadPrivateKey, resolveKeyId } from '../key.js'
 import { openLedger as defaultOpenLedger } from '../ledger/index.js'
 import { connectStepSession, type StepDeps } from '../step-session.js'
@@ -51,13 +51,7 @@ export function parseOlderThan(value: string, input = 'older-than'): number | un
 }
 
 export function readRevokeAllInputs(getInput: GetInput): RevokeAllInputs {
-  const channelId = parseChannelId(getInput('channel-id'))
-  const privateKey = getInput('private-key')
-  if (!privateKey.trim()) {
-    throw new InputError('private-key', 'is required: pass the assertion signing private key from a secret, e.g. private-key: ${{ secrets.LINE_ASSERTION_PRIVATE_KEY }}.')
-  }
-  const keyId = getInput('key-id').trim()
-  const channelSecret = getInput('channel-secret').trim()
+  const { channelId, privateKey, keyId, channelSecret } = readChannelInputs(getInput)
   if (!channelSecret) {
     throw new InputError(
       'channel-secret',
