@@ -13,7 +13,7 @@ const wanted = process.argv.slice(2)
 const entries = wanted.length ? wanted : all
 
 // Each entry is built into a staging folder and moved into dist/ only when every entry built,
-// so a failed build (a type error anywhere: ncc type-checks the project) leaves dist/ as it was.
+// so a failed build (a type error in src/: ncc type-checks what tsconfig.json includes) leaves dist/ as it was.
 const staging = join(root, '.dist-staging')
 
 function build(entry) {
